@@ -39,8 +39,12 @@ public record Fault(Kind kind, int status, String contentType, String body, Dura
     /** 429 with {@code Retry-After: seconds}. */
     public static Fault rateLimit(int retryAfterSeconds) {
         return new Fault(
-                Kind.RATE_LIMIT, 429, "application/json", "{\"message\":\"rate limited\"}",
-                Duration.ofSeconds(retryAfterSeconds), 1);
+                Kind.RATE_LIMIT,
+                429,
+                "application/json",
+                "{\"message\":\"rate limited\"}",
+                Duration.ofSeconds(retryAfterSeconds),
+                1);
     }
 
     public Fault times(int n) {

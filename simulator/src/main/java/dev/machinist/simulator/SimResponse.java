@@ -12,8 +12,7 @@ public record SimResponse(int status, Map<String, String> headers, byte[] body) 
 
     public static SimResponse json(int status, Object value) {
         try {
-            return new SimResponse(
-                    status, Map.of("Content-Type", "application/json"), JSON.writeValueAsBytes(value));
+            return new SimResponse(status, Map.of("Content-Type", "application/json"), JSON.writeValueAsBytes(value));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not serializable as JSON", e);
         }

@@ -70,7 +70,11 @@ public final class SimulatorServer implements AutoCloseable {
     }
 
     public <T extends VendorSimulator> T vendor(Class<T> type) {
-        return vendors.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+        return vendors.stream()
+                .filter(type::isInstance)
+                .map(type::cast)
+                .findFirst()
+                .orElseThrow();
     }
 
     public List<String> routeNames() {
@@ -110,14 +114,24 @@ public final class SimulatorServer implements AutoCloseable {
             Optional<Fault> fault = faults.next(route.name());
             if (fault.isPresent() && applyFault(exchange, fault.get())) return;
             SimRequest request = new SimRequest(
-                    method, path, exchange.getRequestURI().getRawQuery(), headers, body, match.get().params());
+                    method,
+                    path,
+                    exchange.getRequestURI().getRawQuery(),
+                    headers,
+                    body,
+                    match.get().params());
             SimResponse response;
             try {
                 response = route.handler().handle(request);
             } catch (Exception e) {
-                response = SimResponse.json(500, Map.of("message", "simulator error: " + e.getClass().getSimpleName()));
+                response = SimResponse.json(
+                        500,
+                        Map.of("message", "simulator error: " + e.getClass().getSimpleName()));
             }
-            send(exchange, response, fault.map(f -> f.kind() == Fault.Kind.TRUNCATED_BODY).orElse(false));
+            send(
+                    exchange,
+                    response,
+                    fault.map(f -> f.kind() == Fault.Kind.TRUNCATED_BODY).orElse(false));
         }
     }
 

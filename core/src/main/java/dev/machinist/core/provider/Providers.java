@@ -1,0 +1,33 @@
+package dev.machinist.core.provider;
+
+import dev.machinist.core.MachinistException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** The vendors Machinist knows, by id. Adapters go through here so that every vendor is reachable everywhere. */
+public final class Providers {
+    private static final Map<String, Function<ProviderContext, Provider>> FACTORIES = new LinkedHashMap<>();
+
+    static {
+        // Each vendor registers its ids here, e.g.:
+        // FACTORIES.put("pantheon", PantheonProvider::new);
+    }
+
+    private Providers() {}
+
+    public static List<String> ids() {
+        return List.copyOf(FACTORIES.keySet());
+    }
+
+    public static Provider create(String id, ProviderContext context) {
+        Function<ProviderContext, Provider> factory =
+                FACTORIES.get(id == null ? "" : id.trim().toLowerCase(java.util.Locale.ROOT));
+        if (factory == null) {
+            throw MachinistException.usage(
+                    "Unknown vendor '" + id + "'. Known vendors: " + String.join(", ", FACTORIES.keySet()) + ".");
+        }
+        return factory.apply(context);
+    }
+}
