@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 /** Options shared by every command that logs in: which vendor, where its token comes from, its URLs. */
 public final class VendorOptions {
     @Option(
-            names = {"--vendor", "-V"},
+            names = "--vendor",
             paramLabel = "VENDOR",
             description = "pantheon, platformsh, upsun, webpaas, bitwarden or env. Default: $MACHINIST_VENDOR,"
                     + " else the vendor whose token variable is set.")
