@@ -12,10 +12,7 @@ import dev.machinist.core.provider.TokenManager;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,18 +23,16 @@ import java.util.Optional;
 public final class PantheonSession implements Session, TokenManager {
     private final PantheonProvider provider;
     private final PantheonApi api;
-    private final TerminusFiles files;
+    private final TerminusHandoff terminus;
     private final PantheonLogin.Login login;
     private final Clock clock;
     private volatile Identity identity;
-    private volatile Path writtenSessionFile;
-    private volatile Path writtenTokenFile;
 
     PantheonSession(
             PantheonProvider provider, PantheonApi api, TerminusFiles files, PantheonLogin.Login login, Clock clock) {
         this.provider = provider;
         this.api = api;
-        this.files = files;
+        this.terminus = new TerminusHandoff(files);
         this.login = login;
         this.clock = clock;
     }
@@ -58,19 +53,7 @@ public final class PantheonSession implements Session, TokenManager {
         Identity known = identity;
         if (known != null) return known;
         JsonNode user = call(api.get("users/" + userId(), requireLive(), "Pantheon user lookup"));
-        String email = user.path("email").asText("");
-        JsonNode profile = user.path("profile");
-        String fullName = profile.path("full_name").asText("");
-        if (fullName.isBlank()) {
-            fullName = (profile.path("firstname").asText("") + " "
-                            + profile.path("lastname").asText(""))
-                    .trim();
-        }
-        Map<String, String> attributes = new LinkedHashMap<>();
-        if (!email.isBlank()) attributes.put("email", email);
-        if (!fullName.isBlank()) attributes.put("fullName", fullName);
-        String id = user.path("id").asText(userId());
-        identity = new Identity(id, fullName.isBlank() ? (email.isBlank() ? id : email) : fullName, attributes);
+        identity = PantheonReplies.identity(user, userId());
         return identity;
     }
 
@@ -84,23 +67,7 @@ public final class PantheonSession implements Session, TokenManager {
     public List<TokenInfo> listTokens() {
         JsonNode body =
                 call(api.get("users/" + userId() + "/machine_tokens", requireLive(), "Pantheon machine-token list"));
-        // Terminus's collections accept an array or an object keyed by id; so do we.
-        if (!body.isArray() && !body.isObject()) {
-            throw new MachinistException(
-                    ErrorKind.MALFORMED_RESPONSE, "Pantheon machine-token list: the answer is not a list of tokens.");
-        }
-        List<TokenInfo> out = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
-        body.fieldNames().forEachRemaining(keys::add);
-        int index = 0;
-        for (JsonNode t : body) {
-            String fallback = body.isObject() ? keys.get(index) : "";
-            index++;
-            String id = t.path("id").asText(fallback);
-            if (id.isEmpty()) continue;
-            out.add(new TokenInfo(id, t.path("device_name").asText(id), Optional.empty(), Optional.empty()));
-        }
-        return out;
+        return PantheonReplies.machineTokens(body);
     }
 
     @Override
@@ -133,22 +100,15 @@ public final class PantheonSession implements Session, TokenManager {
 
     /**
      * Writes {"session","expires_at","user_id"} where Terminus reads its session (TERMINUS_CACHE_DIR/session,
-     * default ~/.terminus/cache/session), mode 0600, atomically.
+     * default ~/.terminus/cache/session), mode 0600, atomically, so later {@code terminus} commands are logged in.
      */
     public Path writeTerminusSession() {
-        Path file = files.sessionFile();
-        Map<String, Object> content = new LinkedHashMap<>();
-        content.put("session", login.session().reveal());
-        content.put("expires_at", login.expiresAt().getEpochSecond());
-        content.put("user_id", userId());
-        TerminusSessionWriter.write(file, content);
-        writtenSessionFile = file;
-        return file;
+        return terminus.writeSession(login.session(), login.expiresAt(), userId());
     }
 
     /**
      * Also saves the machine token as Terminus's saved token for the bot's email (tokens/<email>, 0600), so
-     * that {@code terminus auth:login --email} works after the session expires. Needs the identity.
+     * that {@code terminus auth:login --email} works after the session expires. Reads the identity.
      */
     public Path saveTerminusToken() {
         String email = identity().attributes().get("email");
@@ -156,38 +116,16 @@ public final class PantheonSession implements Session, TokenManager {
             throw new MachinistException(
                     ErrorKind.MALFORMED_RESPONSE, "Pantheon did not say the bot's email; cannot save the token.");
         }
-        Path file;
-        try {
-            file = files.tokenFile(email);
-        } catch (IllegalArgumentException e) {
-            throw new MachinistException(
-                    ErrorKind.MALFORMED_RESPONSE, "Pantheon's email for the bot is not usable as a file name.");
-        }
-        Map<String, Object> content = new LinkedHashMap<>();
-        content.put("token", login.machineToken().reveal());
-        content.put("email", email);
-        content.put("date", clock.instant().getEpochSecond());
-        TerminusSessionWriter.write(file, content);
-        writtenTokenFile = file;
-        return file;
+        return terminus.saveToken(login.machineToken(), email, clock.instant());
     }
 
     /**
-     * Pantheon has no logout call (Terminus's auth:logout only deletes files), so this removes the files this
-     * session wrote, if they still hold this login.
+     * Pantheon has no logout call (Terminus's auth:logout only deletes files), so this removes the Terminus
+     * files this session wrote, if they still hold this login.
      */
     @Override
     public void logout() {
-        Path session = writtenSessionFile;
-        if (session != null)
-            TerminusSessionWriter.deleteIfHolds(
-                    session, "session", login.session().reveal());
-        Path token = writtenTokenFile;
-        if (token != null)
-            TerminusSessionWriter.deleteIfHolds(
-                    token, "token", login.machineToken().reveal());
-        writtenSessionFile = null;
-        writtenTokenFile = null;
+        terminus.removeWritten(login.session(), login.machineToken());
     }
 
     /** The session, unless its expiry (Pantheon's expires_at) has passed: then no request is worth sending. */

@@ -50,6 +50,15 @@ class PantheonSessionTest {
     }
 
     @Test
+    void aUserAnswerThatIsNotAUserIsMalformed() {
+        f.server.faults().inject("pantheon.user", Fault.status(200, "application/json", "\"OK.\""));
+
+        assertThatThrownBy(() -> f.login().identity())
+                .hasFieldOrPropertyWithValue("kind", ErrorKind.MALFORMED_RESPONSE)
+                .hasMessageContaining("Pantheon user lookup");
+    }
+
+    @Test
     void identityIsReadOnce() {
         PantheonSession session = f.login();
         session.identity();
