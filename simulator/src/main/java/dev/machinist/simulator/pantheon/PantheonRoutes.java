@@ -28,6 +28,12 @@ final class PantheonRoutes {
         router.add("pantheon.user", "GET", "/api/users/{id}", this::user);
         router.add("pantheon.tokens.list", "GET", "/api/users/{id}/machine_tokens", this::listTokens);
         router.add("pantheon.tokens.delete", "DELETE", "/api/users/{id}/machine_tokens/{token}", this::deleteToken);
+        // Controls for tests in another process (the CLI, pipelines), next to the shared /_sim/faults.
+        router.add("pantheon.sim.expire", "POST", "/_sim/pantheon/expire-sessions", request -> {
+            state.expireAllSessions();
+            return SimResponse.empty(204);
+        });
+        router.add("pantheon.sim.lifetime", "POST", "/_sim/pantheon/session-lifetime", this::setLifetime);
     }
 
     private SimResponse login(SimRequest request) {
@@ -46,6 +52,17 @@ final class PantheonRoutes {
         out.put("expires_at", session.getValue().expiresAt().getEpochSecond());
         out.put("user_id", session.getValue().userId());
         return SimResponse.json(200, out);
+    }
+
+    /** {"seconds": N}; negative issues sessions that are already expired. */
+    private SimResponse setLifetime(SimRequest request) {
+        JsonNode body = request.json();
+        if (body == null || !body.path("seconds").isIntegralNumber()) {
+            return SimResponse.json(400, Map.of("message", "expected {\"seconds\": N}"));
+        }
+        state.setSessionLifetime(
+                java.time.Duration.ofSeconds(body.get("seconds").asLong()));
+        return SimResponse.empty(204);
     }
 
     private PantheonSimulator.BadTokenAnswer answerFor(String token) {

@@ -101,6 +101,26 @@ class PantheonSimulatorTest {
     }
 
     @Test
+    void sessionsCanBeExpiredAndShortenedFromAnotherProcess() throws Exception {
+        String session =
+                JSON.readTree(login(pantheon.demoToken()).body()).get("session").asText();
+
+        assertThat(send(HttpRequest.newBuilder(server.baseUri().resolve("/_sim/pantheon/expire-sessions"))
+                                .POST(HttpRequest.BodyPublishers.noBody()))
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(pantheon.isSessionLive(session)).isFalse();
+
+        assertThat(send(HttpRequest.newBuilder(server.baseUri().resolve("/_sim/pantheon/session-lifetime"))
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"seconds\":-10}")))
+                        .statusCode())
+                .isEqualTo(204);
+        JsonNode fresh = JSON.readTree(login(pantheon.demoToken()).body());
+        assertThat(fresh.get("expires_at").asLong()).isLessThan(System.currentTimeMillis() / 1000);
+        assertThat(pantheon.isSessionLive(fresh.get("session").asText())).isFalse();
+    }
+
+    @Test
     void aRevokedTokenNoLongerLogsIn() throws Exception {
         PantheonSimulator.MachineToken extra = pantheon.addMachineToken("temporary");
         String session =
