@@ -68,10 +68,13 @@ final class PantheonLogin {
                     + String.join(" or ", PantheonProvider.TOKEN_VARIABLES) + " to a machine token from "
                     + PantheonAnswers.TOKENS_PAGE + ".");
         }
-        if (!value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw MachinistException.usage("The Pantheon machine token (" + token.name() + ") contains spaces,"
-                    + " line breaks or other characters a machine token never has; copy it again from the"
-                    + " dashboard, without quotes.");
+        boolean quoted = value.length() >= 2
+                && (value.charAt(0) == '"' || value.charAt(0) == '\'')
+                && value.charAt(value.length() - 1) == value.charAt(0);
+        if (quoted || !value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw MachinistException.usage("The Pantheon machine token (" + token.name() + ") contains quotes,"
+                    + " spaces, line breaks or other characters a machine token never has; copy it again from"
+                    + " the dashboard, without quotes.");
         }
         return value.equals(token.reveal()) ? token : Secret.of(token.name(), value);
     }

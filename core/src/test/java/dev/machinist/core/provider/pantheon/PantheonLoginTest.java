@@ -167,6 +167,9 @@ class PantheonLoginTest {
         assertThatThrownBy(() -> login("abc def"))
                 .hasFieldOrPropertyWithValue("kind", ErrorKind.USAGE)
                 .hasMessageContaining("spaces");
+        assertThatThrownBy(() -> login("\"" + f.pantheon.demoToken() + "\""))
+                .hasFieldOrPropertyWithValue("kind", ErrorKind.USAGE)
+                .hasMessageContaining("quotes");
         assertThatThrownBy(() -> login("   "))
                 .hasFieldOrPropertyWithValue("kind", ErrorKind.USAGE)
                 .hasMessageContaining("empty")
