@@ -4,6 +4,7 @@ import dev.machinist.core.MachinistException;
 import dev.machinist.core.Secret;
 import dev.machinist.core.provider.Session;
 import dev.machinist.core.provider.SshCertificateIssuer;
+import dev.machinist.core.provider.pantheon.PantheonSession;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,11 +30,11 @@ final class JobFiles {
 
     /** @return a short note for the summary */
     String terminusSession(Session session) {
-        if (true) { // PENDING-PANTHEON-MERGE
+        if (!(session instanceof PantheonSession pantheon)) {
             throw MachinistException.usage("'terminus-session' is for Pantheon; "
                     + session.provider().displayName() + " has no Terminus session.");
         }
-        Path file = null; // PENDING-PANTHEON-MERGE pantheon.writeTerminusSession();
+        Path file = pantheon.writeTerminusSession();
         paths.giveToRunnerUser(file);
         String cacheDir = paths.hostPath(file.getParent());
         variables.put("TERMINUS_CACHE_DIR", cacheDir);
