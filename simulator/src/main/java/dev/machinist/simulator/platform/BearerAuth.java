@@ -1,0 +1,38 @@
+package dev.machinist.simulator.platform;
+
+import dev.machinist.simulator.SimRequest;
+import dev.machinist.simulator.SimResponse;
+import java.util.Map;
+import java.util.Optional;
+
+/** The API's side of OAuth: who a bearer token belongs to, and the 401 when it is missing or stale. */
+final class BearerAuth {
+    private final AccessTokens accessTokens;
+
+    BearerAuth(AccessTokens accessTokens) {
+        this.accessTokens = accessTokens;
+    }
+
+    Optional<String> userId(SimRequest request) {
+        return request.bearer().flatMap(accessTokens::validSubject);
+    }
+
+    static SimResponse unauthorized() {
+        return SimResponse.json(
+                        401,
+                        Map.of(
+                                "status", 401,
+                                "title", "Unauthorized",
+                                "detail", "The access token is missing, invalid or expired."))
+                .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+    }
+
+    static SimResponse forbidden() {
+        return SimResponse.json(
+                403, Map.of("status", 403, "title", "Forbidden", "detail", "You do not have access to this user."));
+    }
+
+    static SimResponse notFound(String what) {
+        return SimResponse.json(404, Map.of("status", 404, "title", "Not Found", "detail", what + " not found."));
+    }
+}
