@@ -74,7 +74,7 @@ final class ApiTokenRoutes {
     /** A user may only manage their own tokens. */
     private Optional<SimResponse> deny(SimRequest r) {
         Optional<String> caller = auth.userId(r);
-        if (caller.isEmpty()) return Optional.of(BearerAuth.unauthorized());
+        if (caller.isEmpty()) return Optional.of(auth.unauthorized());
         if (state.user(r.param(0)).isEmpty()) return Optional.of(BearerAuth.notFound("User"));
         if (!caller.get().equals(r.param(0))) return Optional.of(BearerAuth.forbidden());
         return Optional.empty();

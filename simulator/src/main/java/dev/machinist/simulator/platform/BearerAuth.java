@@ -8,16 +8,33 @@ import java.util.Optional;
 /** The API's side of OAuth: who a bearer token belongs to, and the 401 when it is missing or stale. */
 final class BearerAuth {
     private final AccessTokens accessTokens;
+    private volatile boolean stepUpRequired;
 
     BearerAuth(AccessTokens accessTokens) {
         this.accessTokens = accessTokens;
     }
 
+    /** Makes every API call answer the 401 that asks for MFA/SSO step-up, which no API token can satisfy. */
+    void requireStepUp(boolean required) {
+        stepUpRequired = required;
+    }
+
     Optional<String> userId(SimRequest request) {
+        if (stepUpRequired) return Optional.empty();
         return request.bearer().flatMap(accessTokens::validSubject);
     }
 
-    static SimResponse unauthorized() {
+    /** The 401 for a request {@link #userId} found no user for. */
+    SimResponse unauthorized() {
+        if (stepUpRequired) {
+            return SimResponse.json(
+                            401,
+                            Map.of(
+                                    "status", 401,
+                                    "title", "Unauthorized",
+                                    "detail", "This action requires a more recent authentication with MFA or SSO."))
+                    .withHeader("WWW-Authenticate", "Bearer error=\"insufficient_user_authentication\"");
+        }
         return SimResponse.json(
                         401,
                         Map.of(

@@ -36,7 +36,7 @@ final class CertifierRoutes {
 
     private SimResponse certify(SimRequest request) throws Exception {
         Optional<String> caller = auth.userId(request);
-        if (caller.isEmpty()) return BearerAuth.unauthorized();
+        if (caller.isEmpty()) return auth.unauthorized();
         JsonNode body = request.json();
         String key = body == null ? null : body.path("key").asText(null);
         if (!SshCertificateAuthority.looksLikePublicKey(key)) {

@@ -19,6 +19,7 @@ public final class PlatformSimulator implements VendorSimulator {
     private final PlatformState state = new PlatformState();
     private final AccessTokens accessTokens = new AccessTokens(state);
     private final SshCertificateAuthority ca = new SshCertificateAuthority();
+    private final BearerAuth auth = new BearerAuth(accessTokens);
     private final PlatformState.User demoUser;
     private final PlatformState.ApiToken demoToken;
 
@@ -36,7 +37,6 @@ public final class PlatformSimulator implements VendorSimulator {
 
     @Override
     public void install(Router router, URI base) {
-        BearerAuth auth = new BearerAuth(accessTokens);
         String authPrefix = "/" + profile.key() + "/auth";
         String apiPrefix = "/" + profile.key() + "/api";
         new OAuthRoutes(profile, state, accessTokens).install(router, authPrefix);
@@ -112,6 +112,12 @@ public final class PlatformSimulator implements VendorSimulator {
     /** How long new access tokens live (at least a second); tests shorten it to force a 401 and renewal. */
     public PlatformSimulator accessTokenLifetime(Duration lifetime) {
         accessTokens.lifetime(lifetime);
+        return this;
+    }
+
+    /** Makes API calls demand MFA/SSO step-up authentication (a 401 that renewal cannot cure). */
+    public PlatformSimulator requireStepUpAuthentication(boolean required) {
+        auth.requireStepUp(required);
         return this;
     }
 

@@ -27,7 +27,7 @@ final class UserRoutes {
 
     private SimResponse user(SimRequest request, String id) {
         Optional<String> caller = auth.userId(request);
-        if (caller.isEmpty()) return BearerAuth.unauthorized();
+        if (caller.isEmpty()) return auth.unauthorized();
         String wanted = "me".equals(id) ? caller.get() : id;
         Optional<PlatformState.User> user = state.user(wanted);
         if (user.isEmpty()) return BearerAuth.notFound("User");
