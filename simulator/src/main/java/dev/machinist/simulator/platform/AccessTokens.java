@@ -37,10 +37,12 @@ final class AccessTokens {
     Minted mint(PlatformState.ApiToken from, String clientId) {
         Instant now = Instant.now();
         long seconds = Math.max(1, lifetime.toSeconds());
+        // exp has whole seconds: round up so that a token always lives at least its full lifetime.
+        long exp = now.plusSeconds(seconds).getEpochSecond() + (now.getNano() > 0 ? 1 : 0);
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("sub", from.userId);
         claims.put("iat", now.getEpochSecond());
-        claims.put("exp", now.getEpochSecond() + seconds);
+        claims.put("exp", exp);
         claims.put("jti", UUID.randomUUID().toString());
         claims.put("client_id", clientId);
         claims.put("api_token_id", from.id);

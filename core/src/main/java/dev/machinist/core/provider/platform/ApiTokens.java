@@ -42,7 +42,7 @@ final class ApiTokens {
     }
 
     List<TokenInfo> list() {
-        HttpResult result = PlatformApi.require(
+        HttpResult result = api.require(
                 api.send(() -> HttpCall.get(collection()).what(profile.displayName() + " API token list")), null, null);
         JsonNode body = result.json();
         if (!body.isArray()) throw result.malformed("something other than a list of API tokens");
@@ -56,7 +56,7 @@ final class ApiTokens {
             throw MachinistException.usage("Give the new API token a name, e.g. 'ci-deploy'.");
         }
         ObjectNode json = JSON.createObjectNode().put("name", name.trim());
-        HttpResult result = PlatformApi.require(
+        HttpResult result = api.require(
                 api.send(() -> HttpCall.post(collection())
                         .json(json.toString())
                         .what(profile.displayName() + " API token creation")),
@@ -75,7 +75,7 @@ final class ApiTokens {
             throw MachinistException.usage(
                     "'" + tokenId + "' is not an API token id; list the ids with `machinist token list`.");
         }
-        PlatformApi.require(
+        api.require(
                 api.send(() -> HttpCall.delete(api.endpoints().api(userPath() + "/api-tokens/" + tokenId))
                         .what(profile.displayName() + " API token revocation")),
                 ErrorKind.NOT_FOUND,

@@ -79,17 +79,14 @@ final class PlatformApi {
         return current;
     }
 
-    /** Throws the classified error unless 2xx; {@code hint} replaces the generic advice when given. */
-    static HttpResult require(HttpResult result, ErrorKind kindForHint, String hint) {
+    /** Throws the classified error unless 2xx; {@code hint} replaces the generic advice for that kind. */
+    HttpResult require(HttpResult result, ErrorKind kindForHint, String hint) {
         if (result.isSuccess()) return result;
-        if (hint != null && HttpErrors.kindOf(result.status()) == kindForHint) {
-            throw HttpErrors.classify(result, hint);
-        }
-        throw HttpErrors.classify(result, null);
+        boolean hinted = hint != null && HttpErrors.kindOf(result.status()) == kindForHint;
+        throw Scrub.of(HttpErrors.classify(result, hinted ? hint : null), apiToken, current.value());
     }
 
     void logout() {
-        HttpResult result = grant.revoke(current.value());
-        if (!result.isSuccess()) throw HttpErrors.classify(result, null);
+        require(grant.revoke(current.value()), null, null);
     }
 }

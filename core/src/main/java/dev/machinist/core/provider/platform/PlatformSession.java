@@ -43,7 +43,7 @@ final class PlatformSession implements Session, TokenManager, SshCertificateIssu
     public Identity identity() {
         Identity known = identity;
         if (known != null) return known;
-        HttpResult result = PlatformApi.require(
+        HttpResult result = api.require(
                 api.send(() -> HttpCall.get(api.endpoints().api("/users/me")).what(profile.displayName() + " whoami")),
                 null,
                 null);

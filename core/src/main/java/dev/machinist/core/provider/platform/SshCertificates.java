@@ -35,7 +35,7 @@ final class SshCertificates {
         SshKeys.Generated key = SshKeys.ed25519(profile.displayName() + " SSH private key", "machinist");
         sink.accept(key.privateKeyPem());
         String body = JSON.createObjectNode().put("key", key.publicKeyLine()).toString();
-        HttpResult result = PlatformApi.require(
+        HttpResult result = api.require(
                 api.send(() -> HttpCall.post(URI.create(certifier + "/ssh"))
                         .json(body)
                         // Certifying the same public key twice is harmless.

@@ -42,7 +42,7 @@ final class TokenGrant {
                 .build();
         HttpResult result = http.send(call);
         if (!result.isSuccess()) {
-            throw GrantErrors.explain(result, profile, apiToken.name(), endpoints.clientId());
+            throw Scrub.of(GrantErrors.explain(result, profile, apiToken.name(), endpoints.clientId()), apiToken);
         }
         JsonNode body = result.json();
         String value = body.path("access_token").asText("");

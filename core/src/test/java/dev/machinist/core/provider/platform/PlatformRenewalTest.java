@@ -18,6 +18,7 @@ class PlatformRenewalTest {
             v.sim.accessTokenLifetime(Duration.ofSeconds(1));
             PlatformSession session = v.login();
             String first = v.sunk.get(0).reveal();
+            v.sim.accessTokenLifetime(Duration.ofMinutes(15));
             Thread.sleep(2100);
             assertThat(v.sim.isAccessTokenValid(first)).as("expired by now").isFalse();
 
