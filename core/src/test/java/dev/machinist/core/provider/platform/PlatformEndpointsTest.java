@@ -98,6 +98,30 @@ class PlatformEndpointsTest {
     }
 
     @Test
+    void theGoClisGenericVariablesCountButTheLegacyNamesWin() {
+        PlatformEndpoints generic = resolve(
+                VendorProfile.UPSUN,
+                Map.of(
+                        "UPSUN_CLI_API_BASE_URL", "https://api.generic.example",
+                        "UPSUN_CLI_API_AUTH_URL", "https://auth.generic.example",
+                        "UPSUN_CLI_API_OAUTH2_CLIENT_ID", "generic-client"),
+                Map.of());
+        assertThat(generic.api()).isEqualTo(URI.create("https://api.generic.example"));
+        assertThat(generic.token()).isEqualTo(URI.create("https://auth.generic.example/oauth2/token"));
+        assertThat(generic.clientId()).isEqualTo("generic-client");
+
+        PlatformEndpoints both = resolve(
+                VendorProfile.UPSUN,
+                Map.of(
+                        "UPSUN_CLI_API_BASE_URL",
+                        "https://api.generic.example",
+                        "UPSUN_CLI_API_URL",
+                        "https://api.legacy.example"),
+                Map.of());
+        assertThat(both.api()).isEqualTo(URI.create("https://api.legacy.example"));
+    }
+
+    @Test
     void blankValuesCountAsUnset() {
         PlatformEndpoints e = resolve(VendorProfile.UPSUN, Map.of("UPSUN_CLI_API_URL", "  "), Map.of("api-url", ""));
         assertThat(e.api()).isEqualTo(URI.create("https://api.upsun.com"));
