@@ -11,6 +11,7 @@ import dev.machinist.core.http.HttpCall;
 import dev.machinist.core.http.HttpResult;
 import dev.machinist.core.provider.TokenManager.CreatedToken;
 import dev.machinist.core.provider.TokenManager.TokenInfo;
+import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -82,7 +83,7 @@ final class ApiTokens {
                 "The machine user has no API token with id " + tokenId + "; list the ids with `machinist token list`.");
     }
 
-    private java.net.URI collection() {
+    private URI collection() {
         return api.endpoints().api(userPath() + "/api-tokens");
     }
 

@@ -1,6 +1,7 @@
 package dev.machinist.core.provider.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.machinist.core.SecretSink;
 import dev.machinist.core.http.HttpCall;
 import dev.machinist.core.http.HttpResult;
 import dev.machinist.core.provider.Identity;
@@ -24,8 +25,7 @@ final class PlatformSession implements Session, TokenManager, SshCertificateIssu
     private final SshCertificates certificates;
     private volatile Identity identity;
 
-    PlatformSession(
-            PlatformProvider provider, VendorProfile profile, PlatformApi api, dev.machinist.core.SecretSink sink) {
+    PlatformSession(PlatformProvider provider, VendorProfile profile, PlatformApi api, SecretSink sink) {
         this.provider = provider;
         this.profile = profile;
         this.api = api;
