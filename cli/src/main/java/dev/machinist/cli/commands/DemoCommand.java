@@ -9,7 +9,6 @@ import dev.machinist.simulator.Simulators;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -40,8 +39,9 @@ public class DemoCommand implements Callable<Integer> {
         context.onClose(() -> deleteTree(work));
         try (SimulatorServer server = Simulators.startAll(0)) {
             Map<String, Object> vendors = server.describe();
-            context.out().println("Machinist demo: every call below goes to the local simulators at " + server.baseUri()
-                    + " (no account needed).");
+            context.out()
+                    .println("Machinist demo: every call below goes to the local simulators at " + server.baseUri()
+                            + " (no account needed).");
             List<Step> steps = DemoScript.steps(vendors, work, context.env());
             int failed = 0;
             for (Step step : steps) {
@@ -51,7 +51,12 @@ public class DemoCommand implements Callable<Integer> {
                 }
                 context.out().println("$ machinist " + String.join(" ", step.displayArgs()));
                 context.out().flush();
-                int code = Main.run(context.in(), context.out(), context.err(), step.env(), step.args().toArray(String[]::new));
+                int code = Main.run(
+                        context.in(),
+                        context.out(),
+                        context.err(),
+                        step.env(),
+                        step.args().toArray(String[]::new));
                 if (code != 0) {
                     failed++;
                     context.err().println("(exit code " + code + ")");
@@ -59,17 +64,18 @@ public class DemoCommand implements Callable<Integer> {
             }
             context.out().println();
             if (failed > 0) {
-                throw new MachinistException(ErrorKind.INTERNAL, failed + " of " + steps.size() + " demo steps failed.");
+                throw new MachinistException(
+                        ErrorKind.INTERNAL, failed + " of " + steps.size() + " demo steps failed.");
             }
-            context.out().println("All " + steps.size() + " steps succeeded. Every token, session and secret above was"
-                    + " masked; run `machinist --help` to start with your own tokens.");
+            context.out()
+                    .println("All " + steps.size() + " steps succeeded. Every token, session and secret above was"
+                            + " masked; run `machinist --help` to start with your own tokens.");
         }
         return 0;
     }
 
     /** One CLI invocation: its arguments, what to show for them, and its environment. */
     record Step(String heading, List<String> args, List<String> displayArgs, Map<String, String> env) {}
-
 
     private static void deleteTree(Path root) {
         try (var paths = Files.walk(root)) {

@@ -11,8 +11,14 @@ import java.util.Set;
 final class DemoScript {
     /** Variables that could make the demo use a real token instead of the simulator's. */
     private static final Set<String> REAL_TOKENS = Set.of(
-            "TERMINUS_MACHINE_TOKEN", "PANTHEON_MACHINE_TOKEN", "PLATFORMSH_CLI_TOKEN", "UPSUN_CLI_TOKEN",
-            "OVHCLOUD_WEBPAAS_CLI_TOKEN", "BWS_ACCESS_TOKEN", "BWS_SERVER_URL", "MACHINIST_VENDOR");
+            "TERMINUS_MACHINE_TOKEN",
+            "PANTHEON_MACHINE_TOKEN",
+            "PLATFORMSH_CLI_TOKEN",
+            "UPSUN_CLI_TOKEN",
+            "OVHCLOUD_WEBPAAS_CLI_TOKEN",
+            "BWS_ACCESS_TOKEN",
+            "BWS_SERVER_URL",
+            "MACHINIST_VENDOR");
 
     private DemoScript() {}
 
@@ -23,7 +29,14 @@ final class DemoScript {
         if (vendors.containsKey("pantheon")) {
             Map<String, String> env = envOf(vendors, "pantheon", clean);
             env.put("TERMINUS_CACHE_DIR", work.resolve("terminus").toString());
-            add(steps, "Pantheon (machine token -> session)", env, "login", "--vendor", "pantheon", "--terminus-session");
+            add(
+                    steps,
+                    "Pantheon (machine token -> session)",
+                    env,
+                    "login",
+                    "--vendor",
+                    "pantheon",
+                    "--terminus-session");
             add(steps, null, env, "token", "list", "--vendor", "pantheon");
         }
         for (String family : List.of("platformsh", "upsun", "webpaas")) {
@@ -31,12 +44,26 @@ final class DemoScript {
             Map<String, String> env = envOf(vendors, family, clean);
             add(steps, title(family) + " (API token -> OAuth access token)", env, "whoami", "--vendor", family);
             if (!family.equals("webpaas")) {
-                add(steps, null, env, "ssh-cert", "--vendor", family, "--dir", work.resolve("ssh-" + family).toString());
+                add(
+                        steps,
+                        null,
+                        env,
+                        "ssh-cert",
+                        "--vendor",
+                        family,
+                        "--dir",
+                        work.resolve("ssh-" + family).toString());
             }
         }
         if (vendors.containsKey("bitwarden")) {
             Map<String, String> env = envOf(vendors, "bitwarden", clean);
-            add(steps, "Bitwarden Secrets Manager (access token -> JWT, organization key)", env, "whoami", "--vendor", "bitwarden");
+            add(
+                    steps,
+                    "Bitwarden Secrets Manager (access token -> JWT, organization key)",
+                    env,
+                    "whoami",
+                    "--vendor",
+                    "bitwarden");
             add(steps, null, env, "projects", "list", "--vendor", "bitwarden");
             add(steps, null, env, "secrets", "list", "--vendor", "bitwarden");
         }
