@@ -3,7 +3,6 @@ package dev.machinist.core.github;
 import dev.machinist.core.ErrorKind;
 import dev.machinist.core.MachinistException;
 import dev.machinist.core.Secret;
-import dev.machinist.core.SecretSink;
 import dev.machinist.core.http.HttpClientSettings;
 import dev.machinist.core.http.HttpTransport;
 import dev.machinist.core.provider.Provider;
@@ -47,13 +46,16 @@ public final class GitHubAction {
 
     /** @return the process exit code: 0, or the failure's {@link ErrorKind#exitCode()} */
     public int run() {
+        Masking[] masking = new Masking[1];
         try {
-            runOrThrow();
+            runOrThrow(masking);
             return 0;
         } catch (MachinistException e) {
+            flushHeld(masking[0]);
             fail(e.getMessage());
             return e.kind().exitCode();
         } catch (RuntimeException e) {
+            flushHeld(masking[0]);
             // The message of an unexpected exception is not ours to trust: name only its type.
             fail("Internal error (" + e.getClass().getSimpleName() + "). Please report it at"
                     + " https://github.com/machinist-dev/machinist/issues with the step's log.");
@@ -63,9 +65,10 @@ public final class GitHubAction {
         }
     }
 
-    private void runOrThrow() {
+    private void runOrThrow(Masking[] holder) {
         ActionRequest request = ActionRequest.parse(ActionInputs.from(env));
         Masking masking = new Masking(out, request.maskMinLength(), request.unmaskedNames());
+        holder[0] = masking;
         masking.credential(request.token());
         for (String v : request.extraMaskValues()) masking.credential(Secret.of("mask-values", v));
 
@@ -79,13 +82,13 @@ public final class GitHubAction {
         Path home = Path.of(env.getOrDefault("HOME", System.getProperty("user.home")));
         ProviderContext context = new ProviderContext(providerEnv, request.providerSettings(), http, home);
         Provider provider = Providers.create(request.vendor(), context);
-        SecretSink sink = masking::credential;
-        Session session = provider.login(request.token(), sink);
+        Session session = provider.login(request.token(), masking.sink());
 
+        masking.holdFetchedValues();
         Map<String, Secret> loaded = request.selection()
                 .map(selection -> SecretResolver.resolve(requireSecrets(session, provider), selection))
                 .orElse(Map.of());
-        for (Secret s : loaded.values()) masking.value(s);
+        masking.settle(loaded);
 
         JobFiles files = new JobFiles(paths, out);
         List<String> fileNotes = new ArrayList<>();
@@ -121,6 +124,15 @@ public final class GitHubAction {
         throw MachinistException.usage(provider.displayName() + " has no secrets to load: remove 'secrets',"
                 + " 'project' and 'all-secrets' (with this vendor the action logs in"
                 + " and can write a Terminus session or an SSH certificate).");
+    }
+
+    /** Values fetched before a failure are masked before its message is printed. */
+    private static void flushHeld(Masking masking) {
+        try {
+            if (masking != null) masking.flushHeld();
+        } catch (RuntimeException ignored) {
+            // the failure being reported is the one that matters
+        }
     }
 
     private void fail(String message) {

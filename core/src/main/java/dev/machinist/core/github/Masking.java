@@ -1,24 +1,35 @@
 package dev.machinist.core.github;
 
 import dev.machinist.core.Secret;
+import dev.machinist.core.SecretSink;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Decides what the runner is told to mask. Credentials (the token, everything derived from it, extra
- * values the user lists) are always masked. A loaded value is masked unless the user named it as not
- * secret ({@code unmasked}, e.g. a username) or it is shorter than {@code mask-min-length}: GitHub masks
- * every occurrence of a registered string, so a secret like "1" or "test" would turn the whole log into
- * asterisks and reveal itself by doing so (actions/runner#507). Both exceptions are announced as warnings.
+ * Decides what the runner is told to mask, and when. Credentials (the token, everything derived at login,
+ * extra values the user lists) are masked at once, whatever their length. A loaded value is masked unless
+ * the user named it as not secret ({@code unmasked}, e.g. a username) or it is shorter than
+ * {@code mask-min-length}: GitHub masks every occurrence of a registered string, so a value like "1" or
+ * "test" would turn the log into asterisks and reveal itself by doing so (actions/runner#507). Both
+ * exceptions are announced as warnings.
  *
- * <p>Besides the whole value, each line is announced separately: the runner masks line by line, and a
- * multi-line value printed in pieces must still disappear. Each string is announced once.
+ * <p>Providers pass fetched values through the same sink as credentials. During the fetch the sink
+ * therefore holds what it receives until the values are named ({@link #settle}); nothing is printed in
+ * between, and on failure everything held is masked first ({@link #flushHeld}).
+ *
+ * <p>Besides the whole value, each line is announced: the runner masks line by line, and a multi-line value
+ * printed in pieces must still disappear. Each string is announced once.
  */
 final class Masking {
     private final WorkflowOutput out;
     private final int minLength;
     private final Set<String> unmaskedNames;
     private final Set<String> announced = new HashSet<>();
+    private final List<Secret> held = new ArrayList<>();
+    private boolean holding;
 
     Masking(WorkflowOutput out, int minLength, Set<String> unmaskedNames) {
         this.out = out;
@@ -26,23 +37,53 @@ final class Masking {
         this.unmaskedNames = Set.copyOf(unmaskedNames);
     }
 
-    /** A credential: masked whatever its length. */
+    /** A credential: masked at once, whatever its length. */
     void credential(Secret secret) {
         announce(secret.reveal());
     }
 
-    /** A loaded secret value, named by its variable. */
-    void value(Secret secret) {
-        if (unmaskedNames.contains(secret.name())) {
-            out.warning("$" + secret.name() + " is listed in 'unmasked': its value will appear in logs.");
-            return;
+    /** The sink given to providers: immediate, or held while values are being fetched. */
+    SecretSink sink() {
+        return secret -> {
+            if (holding) held.add(secret);
+            else credential(secret);
+        };
+    }
+
+    /** From now on the sink receives fetched values, which wait for {@link #settle}. */
+    void holdFetchedValues() {
+        holding = true;
+    }
+
+    /**
+     * Masks the loaded values by the policy, and everything the sink held that is not an exempted value
+     * (a token refreshed during the fetch is still a credential).
+     */
+    void settle(Map<String, Secret> loaded) {
+        Set<String> exempt = new HashSet<>();
+        List<String> warnings = new ArrayList<>();
+        for (Secret s : loaded.values()) {
+            if (unmaskedNames.contains(s.name())) {
+                exempt.add(s.reveal());
+                warnings.add("$" + s.name() + " is listed in 'unmasked': its value will appear in logs.");
+            } else if (s.reveal().strip().length() < minLength) {
+                exempt.add(s.reveal());
+                warnings.add("$" + s.name() + " is shorter than mask-min-length (" + minLength
+                        + " characters) and is not masked.");
+            }
         }
-        if (secret.reveal().strip().length() < minLength) {
-            out.warning("$" + secret.name() + " is shorter than mask-min-length (" + minLength
-                    + " characters) and is not masked.");
-            return;
-        }
-        announce(secret.reveal());
+        for (Secret s : loaded.values()) if (!exempt.contains(s.reveal())) announce(s.reveal());
+        for (Secret s : held) if (!exempt.contains(s.reveal())) announce(s.reveal());
+        held.clear();
+        holding = false;
+        warnings.forEach(out::warning);
+    }
+
+    /** On failure: mask everything held, before any message is printed. */
+    void flushHeld() {
+        for (Secret s : held) announce(s.reveal());
+        held.clear();
+        holding = false;
     }
 
     private void announce(String value) {
