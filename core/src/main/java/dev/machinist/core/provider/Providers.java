@@ -1,6 +1,7 @@
 package dev.machinist.core.provider;
 
 import dev.machinist.core.MachinistException;
+import dev.machinist.core.provider.bitwarden.BitwardenProvider;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ public final class Providers {
     static {
         // Each vendor registers its ids here, e.g.:
         // FACTORIES.put("pantheon", PantheonProvider::new);
+        FACTORIES.put("bitwarden", BitwardenProvider::new);
     }
 
     private Providers() {}
