@@ -3,6 +3,7 @@
 //
 // Input (environment, never argv, because the access token is a secret):
 //   BWS_ACCESS_TOKEN, BW_API_URL, BW_IDENTITY_URL, BW_ORGANIZATION_ID
+//   BW_EXPECT_LOGIN_FAILURE=1 to check that the token is refused instead
 //   BW_EXPECTED = {"secrets":{"<id>":{"key":..,"value":..,"note":..,"projectId":..}},"projects":{"<id>":"<name>"}}
 // Output: one line per check ("ok <name>" / "FAIL <name>: <why>"); values are never printed.
 "use strict";
@@ -42,6 +43,17 @@ async function main() {
     { apiUrl: env.BW_API_URL, identityUrl: env.BW_IDENTITY_URL, userAgent: "machinist-interop", deviceType: "SDK" },
     LOG_LEVEL_ERROR,
   );
+  if (env.BW_EXPECT_LOGIN_FAILURE === "1") {
+    // A revoked token: the SDK must see the identity server's invalid_client and refuse to log in.
+    try {
+      await client.auth().loginAccessToken(env.BWS_ACCESS_TOKEN);
+      check("login rejected", false, "the SDK logged in with a revoked token");
+    } catch (err) {
+      const message = String(err && err.message);
+      check("login rejected", message.includes("invalid_client"), "unexpected error shape");
+    }
+    return;
+  }
   await client.auth().loginAccessToken(env.BWS_ACCESS_TOKEN);
   console.log("ok login");
 

@@ -47,6 +47,38 @@ class BitwardenSdkInteropTest {
         }
     }
 
+    @Test
+    void officialSdkSeesARevokedTokenAsInvalidClient() throws Exception {
+        NodeInterop.requireNode();
+        Path nodeModules = NodeInterop.requireModule("@bitwarden/sdk-napi");
+        BitwardenSimulator bitwarden = new BitwardenSimulator();
+        String token = bitwarden.issueAccessToken(null);
+        bitwarden.revokeAccessToken(token);
+
+        try (SimulatorServer server = SimulatorServer.start(0).with(bitwarden)) {
+            String url = BitwardenSimulator.serverUrl(server.baseUri());
+            NodeInterop.Run run = NodeInterop.run(
+                    NodeInterop.script("bitwarden-sdk.cjs"),
+                    nodeModules,
+                    Map.of(
+                            "BWS_ACCESS_TOKEN",
+                            token,
+                            "BW_API_URL",
+                            url + "/api",
+                            "BW_IDENTITY_URL",
+                            url + "/identity",
+                            "BW_ORGANIZATION_ID",
+                            bitwarden.organizationId(),
+                            "BW_EXPECTED",
+                            "{\"secrets\":{},\"projects\":{}}",
+                            "BW_EXPECT_LOGIN_FAILURE",
+                            "1"));
+
+            assertThat(run.output()).contains("ok login rejected");
+            assertThat(run.exitCode()).as(run.output()).isZero();
+        }
+    }
+
     private static Map<String, Object> expected(BitwardenSimulator bitwarden, String unicodeId) {
         Map<String, Object> secrets = new LinkedHashMap<>();
         secrets.put(
