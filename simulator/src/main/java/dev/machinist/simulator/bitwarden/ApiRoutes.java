@@ -19,9 +19,11 @@ import java.util.Optional;
  */
 final class ApiRoutes {
     private final BitwardenSimulator sim;
+    private final ApiModels models;
 
     ApiRoutes(BitwardenSimulator sim) {
         this.sim = sim;
+        this.models = new ApiModels(sim);
     }
 
     void install(Router router, String prefix) {
@@ -47,7 +49,7 @@ final class ApiRoutes {
     private SimResponse getSecret(SimRequest request) {
         return sim.org()
                 .secret(request.param(0))
-                .map(s -> SimResponse.json(200, secretModel(s)))
+                .map(s -> SimResponse.json(200, models.secret(s)))
                 .orElseGet(ApiRoutes::notFound);
     }
 
@@ -59,14 +61,14 @@ final class ApiRoutes {
         for (JsonNode id : body.get("ids")) {
             Optional<SimOrganization.Secret> secret = sim.org().secret(id.asText());
             if (secret.isEmpty()) return notFound();
-            data.add(secretModel(secret.get()));
+            data.add(models.secret(secret.get()));
         }
-        return SimResponse.json(200, list(data));
+        return SimResponse.json(200, ApiModels.list(data));
     }
 
     private SimResponse listOrg(SimRequest request) {
         if (!sim.organizationId().equals(request.param(0))) return notFound();
-        return SimResponse.json(200, secretsWithProjects(sim.org().secrets()));
+        return SimResponse.json(200, models.secretsWithProjects(sim.org().secrets()));
     }
 
     private SimResponse listProject(SimRequest request) {
@@ -74,7 +76,7 @@ final class ApiRoutes {
         if (sim.org().project(projectId).isEmpty()) return notFound();
         return SimResponse.json(
                 200,
-                secretsWithProjects(sim.org().secrets().stream()
+                models.secretsWithProjects(sim.org().secrets().stream()
                         .filter(s -> s.projectIds().contains(projectId))
                         .toList()));
     }
@@ -96,8 +98,8 @@ final class ApiRoutes {
         body.put(
                 "secrets",
                 changed
-                        ? list(all.stream()
-                                .map(this::secretModel)
+                        ? ApiModels.list(all.stream()
+                                .map(models::secret)
                                 .map(Object.class::cast)
                                 .toList())
                         : null);
@@ -108,8 +110,8 @@ final class ApiRoutes {
         if (!sim.organizationId().equals(request.param(0))) return notFound();
         return SimResponse.json(
                 200,
-                list(sim.org().projects().stream()
-                        .map(this::projectModel)
+                ApiModels.list(sim.org().projects().stream()
+                        .map(models::project)
                         .map(Object.class::cast)
                         .toList()));
     }
@@ -117,78 +119,8 @@ final class ApiRoutes {
     private SimResponse project(SimRequest request) {
         return sim.org()
                 .project(request.param(0))
-                .map(p -> SimResponse.json(200, projectModel(p)))
+                .map(p -> SimResponse.json(200, models.project(p)))
                 .orElseGet(ApiRoutes::notFound);
-    }
-
-    private Map<String, Object> secretModel(SimOrganization.Secret s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("object", "secret");
-        m.put("id", s.id());
-        m.put("organizationId", sim.organizationId());
-        m.put("key", s.encryptedKey());
-        m.put("value", s.encryptedValue());
-        m.put("note", s.encryptedNote());
-        m.put("creationDate", s.created().toString());
-        m.put("revisionDate", s.revised().toString());
-        m.put("projects", projectRefs(s.projectIds()));
-        m.put("read", true);
-        m.put("write", false);
-        return m;
-    }
-
-    private Map<String, Object> secretsWithProjects(List<SimOrganization.Secret> secrets) {
-        List<Object> items = new ArrayList<>();
-        for (SimOrganization.Secret s : secrets) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", s.id());
-            m.put("organizationId", sim.organizationId());
-            m.put("key", s.encryptedKey());
-            m.put("creationDate", s.created().toString());
-            m.put("revisionDate", s.revised().toString());
-            m.put("projects", projectRefs(s.projectIds()));
-            m.put("read", true);
-            m.put("write", false);
-            items.add(m);
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("object", "SecretWithProjectsListResponseModel");
-        body.put("secrets", items);
-        body.put(
-                "projects",
-                projectRefs(sim.org().projects().stream()
-                        .map(SimOrganization.Project::id)
-                        .toList()));
-        return body;
-    }
-
-    private List<Object> projectRefs(List<String> ids) {
-        List<Object> refs = new ArrayList<>();
-        for (String id : ids) {
-            sim.org().project(id).ifPresent(p -> refs.add(Map.of("id", p.id(), "name", p.encryptedName())));
-        }
-        return refs;
-    }
-
-    private Map<String, Object> projectModel(SimOrganization.Project p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("object", "project");
-        m.put("id", p.id());
-        m.put("organizationId", sim.organizationId());
-        m.put("name", p.encryptedName());
-        m.put("creationDate", p.created().toString());
-        m.put("revisionDate", p.revised().toString());
-        m.put("read", true);
-        m.put("write", false);
-        return m;
-    }
-
-    private static Map<String, Object> list(List<Object> data) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("object", "list");
-        m.put("data", data);
-        m.put("continuationToken", null);
-        return m;
     }
 
     private static SimResponse notFound() {

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -133,16 +134,14 @@ final class BitwardenSession implements Session, SecretSource, ProjectSource {
                             + String.join(", ", missing)
                             + ": they do not exist or this machine account cannot read them.");
         }
-        return ids.stream()
-                .map(id -> byId.get(id.toLowerCase(java.util.Locale.ROOT)))
-                .toList();
+        return ids.stream().map(id -> byId.get(id.toLowerCase(Locale.ROOT))).toList();
     }
 
     /** Decrypts one secret and hands its value to the sink before anyone else sees it. */
     private void keep(Map<String, FetchedSecret> byId, JsonNode node) {
         FetchedSecret secret = decoder.secret(node);
         sink.accept(secret.value());
-        byId.put(secret.id().toLowerCase(java.util.Locale.ROOT), secret);
+        byId.put(secret.id().toLowerCase(Locale.ROOT), secret);
     }
 
     @Override
@@ -173,6 +172,6 @@ final class BitwardenSession implements Session, SecretSource, ProjectSource {
                     + "' is not a Bitwarden " + what + " id; ids are UUIDs such as"
                     + " 3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b (see `machinist " + what + "s list`).");
         }
-        return v.toLowerCase(java.util.Locale.ROOT);
+        return v.toLowerCase(Locale.ROOT);
     }
 }
