@@ -39,6 +39,7 @@ public final class BitwardenSimulator implements VendorSimulator {
     public void install(Router router, URI base) {
         new IdentityRoutes(this).install(router, PATH);
         new ApiRoutes(this).install(router, PATH);
+        new ControlRoutes(this).install(router);
     }
 
     /** BWS_ACCESS_TOKEN and BWS_SERVER_URL for the demo token, plus the demo organization's ids. */

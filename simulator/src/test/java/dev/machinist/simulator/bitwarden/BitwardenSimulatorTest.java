@@ -149,6 +149,40 @@ class BitwardenSimulatorTest {
                 .contains("\"key\":\"2.");
     }
 
+    @Test
+    void anotherProcessCanIssueRevokeAndExpireTokensAndInvalidateJwts() throws Exception {
+        String control = server.baseUri() + "/_sim/bitwarden";
+        String issued = JSON.readTree(post(control + "/tokens", "{}").body())
+                .get("accessToken")
+                .asText();
+        String jwt = JSON.readTree(login(issued).body()).get("access_token").asText();
+        String orgSecrets = url + "/api/organizations/" + DemoData.ORGANIZATION_ID + "/secrets";
+        assertThat(get(orgSecrets, jwt).statusCode()).isEqualTo(200);
+
+        assertThat(post(control + "/invalidate-jwts", "").statusCode()).isEqualTo(204);
+        assertThat(get(orgSecrets, jwt).statusCode()).isEqualTo(401);
+        assertThat(post(control + "/tokens/revoke", "{\"token\":\"" + issued + "\"}")
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(login(issued).statusCode()).isEqualTo(400);
+        assertThat(post(
+                                control + "/tokens/expire",
+                                "{\"token\":\"" + sim.demoAccessToken().substring(2, 38) + "\"}")
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(login(sim.demoAccessToken()).body()).contains("invalid_client");
+        assertThat(post(control + "/jwt-lifetime", "{}").statusCode()).isEqualTo(400);
+    }
+
+    private HttpResponse<String> post(String uri, String json) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(uri))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpResponse<String> login(String token) throws Exception {
         String id = token.substring(2, 38);
         String secret = token.substring(39, token.indexOf(':'));
