@@ -57,7 +57,7 @@ final class AccessTokenLogin {
         if (jwt.isEmpty()) throw result.malformed("no access_token");
         Secret accessToken = Secret.of("Bitwarden access token JWT", jwt);
         sink.accept(accessToken);
-        if (body.has("Kdf") || body.has("kdf") || body.has("kdfIterations")) {
+        if (body.has("Kdf") || body.has("kdf") || body.has("KdfIterations") || body.has("kdfIterations")) {
             throw result.malformed("a user login's answer (Kdf fields) instead of an access token's");
         }
         String payload = body.path("encrypted_payload").asText("");

@@ -103,8 +103,8 @@ final class BitwardenSession implements Session, SecretSource, ProjectSource {
 
     @Override
     public List<FetchedSecret> getSecrets(List<String> ids) {
-        List<String> wanted = new ArrayList<>(
-                new LinkedHashSet<>(ids.stream().map(id -> uuid(id, "secret")).toList()));
+        List<String> asked = ids.stream().map(id -> uuid(id, "secret")).toList();
+        List<String> wanted = new ArrayList<>(new LinkedHashSet<>(asked));
         if (wanted.isEmpty()) return List.of();
         Map<String, FetchedSecret> byId = new LinkedHashMap<>();
         if (wanted.size() == 1) {
@@ -134,7 +134,7 @@ final class BitwardenSession implements Session, SecretSource, ProjectSource {
                             + String.join(", ", missing)
                             + ": they do not exist or this machine account cannot read them.");
         }
-        return ids.stream().map(id -> byId.get(id.toLowerCase(Locale.ROOT))).toList();
+        return asked.stream().map(byId::get).toList();
     }
 
     /** Decrypts one secret and hands its value to the sink before anyone else sees it. */

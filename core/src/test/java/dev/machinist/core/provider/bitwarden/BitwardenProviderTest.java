@@ -267,6 +267,19 @@ class BitwardenProviderTest {
     }
 
     @Test
+    void idsAreMatchedWhateverTheirCaseOrSurroundingSpaceAndRepeatsAreFetchedOnce() {
+        BitwardenSession session = bw.login();
+        String id = bw.vendor.secretId("DATABASE_URL");
+        String other = bw.vendor.secretId("STAGING_API_TOKEN");
+
+        List<FetchedSecret> got = session.getSecrets(List.of(" " + id.toUpperCase() + " ", other, id));
+
+        assertThat(got)
+                .extracting(FetchedSecret::key)
+                .containsExactly("DATABASE_URL", "STAGING_API_TOKEN", "DATABASE_URL");
+    }
+
+    @Test
     void emptyIdListMakesNoRequest() {
         BitwardenSession session = bw.login();
         int requests = bw.server.requests().size();
