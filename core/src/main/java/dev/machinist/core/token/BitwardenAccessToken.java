@@ -6,6 +6,7 @@ import dev.machinist.core.crypto.SymmetricKey;
 import dev.machinist.core.token.InvalidAccessTokenException.Reason;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -14,8 +15,10 @@ import java.util.regex.Pattern;
  * access token's id, which Bitwarden lists in the web vault and is not a secret.
  */
 public final class BitwardenAccessToken {
-    private static final Pattern UUID =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    /** Hyphenated, simple (32 digits) or braced, the forms the SDK's uuid parser takes. */
+    private static final Pattern UUID = Pattern.compile(
+            "\\{?([0-9a-fA-F]{8})-?([0-9a-fA-F]{4})-?([0-9a-fA-F]{4})" + "-?([0-9a-fA-F]{4})-?([0-9a-fA-F]{12})}?");
+
     private static final int KEY_BYTES = 16;
 
     private final String accessTokenId;
@@ -44,11 +47,25 @@ public final class BitwardenAccessToken {
         String[] parts = t.substring(0, colon).split("\\.", -1);
         if (parts.length != 3) throw new InvalidAccessTokenException(Reason.WRONG_PARTS);
         if (!parts[0].equals("0")) throw new InvalidAccessTokenException(Reason.WRONG_VERSION);
-        if (!UUID.matcher(parts[1]).matches()) throw new InvalidAccessTokenException(Reason.INVALID_UUID);
+        String id = canonicalUuid(parts[1]);
         if (parts[2].isEmpty()) throw new InvalidAccessTokenException(Reason.EMPTY_SECRET);
         String keyText = t.substring(colon + 1);
         byte[] key = decodeKey(keyText);
-        return new BitwardenAccessToken(parts[1].toLowerCase(Locale.ROOT), parts[2], keyText, key);
+        return new BitwardenAccessToken(id, parts[2], keyText, key);
+    }
+
+    /** The id as the SDK sends it as client_id: lower-case and hyphenated. */
+    private static String canonicalUuid(String text) {
+        Matcher m = UUID.matcher(text);
+        boolean braced = text.startsWith("{");
+        boolean hyphenated = text.indexOf('-') >= 0;
+        if (!m.matches()
+                || braced != text.endsWith("}")
+                || (hyphenated && text.chars().filter(c -> c == '-').count() != 4)) {
+            throw new InvalidAccessTokenException(Reason.INVALID_UUID);
+        }
+        return String.join("-", m.group(1), m.group(2), m.group(3), m.group(4), m.group(5))
+                .toLowerCase(Locale.ROOT);
     }
 
     /** Base64 with or without padding, as the SDK accepts; exactly 16 bytes. */

@@ -44,6 +44,15 @@ class BitwardenAccessTokenTest {
     }
 
     @Test
+    void acceptsTheSimpleAndBracedUuidFormsTheSdkAcceptsAndSendsTheHyphenatedOne() {
+        assertThat(BitwardenAccessToken.parse(TOKEN.replace(ID, ID.replace("-", "")))
+                        .accessTokenId())
+                .isEqualTo(ID);
+        assertThat(BitwardenAccessToken.parse(TOKEN.replace(ID, "{" + ID + "}")).accessTokenId())
+                .isEqualTo(ID);
+    }
+
+    @Test
     void toStringShowsOnlyTheId() {
         String text = BitwardenAccessToken.parse(TOKEN).toString();
 
@@ -67,7 +76,9 @@ class BitwardenAccessTokenTest {
                 Arguments.of("00." + ID + "." + SECRET + ":" + KEY, Reason.WRONG_VERSION),
                 Arguments.of("0.not-a-uuid." + SECRET + ":" + KEY, Reason.INVALID_UUID),
                 Arguments.of("0.." + SECRET + ":" + KEY, Reason.INVALID_UUID),
-                Arguments.of("0." + ID.replace("-", "") + "." + SECRET + ":" + KEY, Reason.INVALID_UUID),
+                Arguments.of("0." + ID.replaceFirst("-", "") + "." + SECRET + ":" + KEY, Reason.INVALID_UUID),
+                Arguments.of("0.{" + ID + "." + SECRET + ":" + KEY, Reason.INVALID_UUID),
+                Arguments.of("0." + ID.substring(1) + "." + SECRET + ":" + KEY, Reason.INVALID_UUID),
                 Arguments.of("0." + ID + "0." + SECRET + ":" + KEY, Reason.INVALID_UUID),
                 Arguments.of("0.1-1-1-1-1." + SECRET + ":" + KEY, Reason.INVALID_UUID),
                 Arguments.of("0." + ID + ".:" + KEY, Reason.EMPTY_SECRET),

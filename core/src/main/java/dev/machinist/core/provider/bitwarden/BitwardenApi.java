@@ -36,6 +36,7 @@ final class BitwardenApi {
     private JsonNode send(HttpCall.Builder call, String what, String notFound) {
         HttpResult result = http.send(call.bearer(accessToken.reveal())
                 .header("Accept", "application/json")
+                .header("Device-Type", AccessTokenLogin.DEVICE_TYPE_SDK) // as the SDK sends on every call
                 .what(what)
                 .build());
         if (result.isSuccess()) return result.json();
