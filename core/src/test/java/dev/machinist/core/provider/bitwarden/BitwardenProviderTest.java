@@ -110,6 +110,7 @@ class BitwardenProviderTest {
                 .isEqualTo("/bitwarden/api/organizations/" + bw.vendor.organizationId() + "/projects");
         assertThat(projects.header("Authorization"))
                 .hasValueSatisfying(a -> assertThat(a).startsWith("Bearer ey"));
+        assertThat(projects.header("Device-Type")).contains("21");
     }
 
     @Test
