@@ -70,10 +70,7 @@ final class BitwardenSession implements Session, SecretSource, ProjectSource {
         attributes.put("accessTokenId", accessTokenId);
         attributes.put("scope", String.join(" ", claims.scopes()));
         attributes.put("apiUrl", apiUrl);
-        return new Identity(
-                claims.subject(),
-                "machine account " + claims.subject() + " (organization " + claims.organizationId() + ")",
-                attributes);
+        return new Identity(claims.subject(), "machine account in organization " + claims.organizationId(), attributes);
     }
 
     @Override

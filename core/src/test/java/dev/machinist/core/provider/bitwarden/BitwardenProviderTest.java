@@ -53,7 +53,7 @@ class BitwardenProviderTest {
 
         Identity who = session.identity();
         assertThat(who.id()).isEqualTo(bw.vendor.machineAccountId());
-        assertThat(who.name()).contains(bw.vendor.machineAccountId());
+        assertThat(who.name()).isEqualTo("machine account in organization " + bw.vendor.organizationId());
         assertThat(who.attributes())
                 .containsEntry("organizationId", bw.vendor.organizationId())
                 .containsEntry("accessTokenId", bw.vendor.demoAccessToken().substring(2, 38))
