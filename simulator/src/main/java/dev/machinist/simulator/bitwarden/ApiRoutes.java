@@ -57,13 +57,14 @@ final class ApiRoutes {
         JsonNode body = request.json();
         if (body == null || !body.path("ids").isArray())
             return SimResponse.json(400, Map.of("message", "ids required"));
-        List<Object> data = new ArrayList<>();
+        // As bitwarden/server's SecretsController: the distinct secrets found must number the ids sent, so
+        // an unknown id, or the same id twice, makes the whole call 404.
+        Map<String, Object> found = new LinkedHashMap<>();
         for (JsonNode id : body.get("ids")) {
-            Optional<SimOrganization.Secret> secret = sim.org().secret(id.asText());
-            if (secret.isEmpty()) return notFound();
-            data.add(models.secret(secret.get()));
+            sim.org().secret(id.asText()).ifPresent(secret -> found.put(secret.id(), models.secret(secret)));
         }
-        return SimResponse.json(200, ApiModels.list(data));
+        if (found.isEmpty() || found.size() != body.get("ids").size()) return notFound();
+        return SimResponse.json(200, ApiModels.list(new ArrayList<>(found.values())));
     }
 
     private SimResponse listOrg(SimRequest request) {

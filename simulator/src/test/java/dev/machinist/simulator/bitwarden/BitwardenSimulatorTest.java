@@ -121,17 +121,26 @@ class BitwardenSimulatorTest {
         String jwt = JSON.readTree(login(sim.demoAccessToken()).body())
                 .get("access_token")
                 .asText();
-        String body = "{\"ids\":[\"" + sim.secretId("DATABASE_URL") + "\",\"00000000-0000-4000-8000-000000000000\"]}";
+        String known = sim.secretId("DATABASE_URL");
 
-        HttpResponse<String> r = http.send(
+        HttpResponse<String> unknown = getByIds(jwt, "[\"" + known + "\",\"00000000-0000-4000-8000-000000000000\"]");
+        HttpResponse<String> twice = getByIds(jwt, "[\"" + known + "\",\"" + known + "\"]");
+        HttpResponse<String> once = getByIds(jwt, "[\"" + known + "\"]");
+
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(twice.statusCode()).isEqualTo(404);
+        assertThat(once.statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> getByIds(String jwt, String idsJson) throws Exception {
+        String body = "{\"ids\":" + idsJson + "}";
+        return http.send(
                 HttpRequest.newBuilder(URI.create(url + "/api/secrets/get-by-ids"))
                         .header("Authorization", "Bearer " + jwt)
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-
-        assertThat(r.statusCode()).isEqualTo(404);
     }
 
     @Test
