@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.machinist.simulator.SimulatorServer;
+import dev.machinist.simulator.bitwarden.BitwardenSimulator;
 import dev.machinist.simulator.github.FileCommandParser;
 import dev.machinist.simulator.github.WorkflowLog;
 import dev.machinist.simulator.pantheon.PantheonSimulator;
@@ -41,6 +42,7 @@ class ActionContainerIT {
 
     static SimulatorServer simulators;
     static PlatformSimulator upsunSimulator = new PlatformSimulator("upsun");
+    static BitwardenSimulator bitwarden = new BitwardenSimulator();
     static Map<String, Object> described;
     static String image;
 
@@ -50,13 +52,56 @@ class ActionContainerIT {
         image = Podman.load(
                 Path.of(System.getProperty("machinist.image.tar", "target/jib-image.tar")),
                 System.getProperty("machinist.image.name", "ghcr.io/machinist-dev/machinist:0.1.0-SNAPSHOT"));
-        simulators = SimulatorServer.start(0).with(new PantheonSimulator()).with(upsunSimulator);
+        simulators = SimulatorServer.start(0)
+                .with(new PantheonSimulator())
+                .with(upsunSimulator)
+                .with(bitwarden);
         described = simulators.describe();
     }
 
     @AfterAll
     static void stop() {
         if (simulators != null) simulators.close();
+    }
+
+    @Test
+    void bitwardenSecretsRoundTripByteForByteAndEveryValueLineAndDerivedTokenIsMaskedBeforeUse(@TempDir Path root)
+            throws Exception {
+        StringBuilder picks = new StringBuilder();
+        for (Map.Entry<String, String> e : TRICKY.entrySet()) {
+            String id = bitwarden.addSecret("vault." + e.getKey().toLowerCase(), e.getValue(), "e2e");
+            picks.append(id).append(" > ").append(e.getKey()).append('\n');
+        }
+        DockerActionRun run = new DockerActionRun(root)
+                .input("vendor", "bitwarden")
+                .input("access-token", bitwarden.demoAccessToken())
+                .input("secrets", picks.toString())
+                .env("BWS_SERVER_URL", BitwardenSimulator.serverUrl(simulators.baseUri()));
+
+        DockerActionRun.Result result = run.run(image);
+
+        assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isZero();
+        WorkflowLog log = new WorkflowLog(result.stdout());
+        Secrets.assertMaskedBeforeUse(log, "access token", bitwarden.demoAccessToken());
+        String jwt = log.masks().stream()
+                .filter(m ->
+                        m.startsWith("eyJ") && m.chars().filter(c -> c == '.').count() == 2)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the login JWT was never masked"));
+        Secrets.assertMaskedBeforeUse(log, "login JWT", jwt);
+        Map<String, String> env = FileCommandParser.parse(run.envFile());
+        Map<String, String> outputs = FileCommandParser.parse(run.outputFile());
+        for (Map.Entry<String, String> e : TRICKY.entrySet()) {
+            assertThat(env.get(e.getKey())).as("GITHUB_ENV " + e.getKey()).isEqualTo(e.getValue());
+            assertThat(outputs.get(e.getKey()))
+                    .as("GITHUB_OUTPUT " + e.getKey())
+                    .isEqualTo(e.getValue());
+            Secrets.assertMaskedBeforeUse(log, e.getKey(), e.getValue());
+        }
+        String summary = Files.readString(run.summaryFile());
+        assertThat(summary).contains("Machinist: Bitwarden", "`PEM_KEY`", "`LOOKALIKES`");
+        Secrets.assertContainsNone(summary, TRICKY.values());
+        Secrets.assertContainsNone(result.stderr(), TRICKY.values());
     }
 
     @Test
