@@ -1,0 +1,108 @@
+package dev.machinist.core.binding;
+
+import dev.machinist.core.ErrorKind;
+import dev.machinist.core.MachinistException;
+import dev.machinist.core.Secret;
+import dev.machinist.core.provider.Provider;
+import dev.machinist.core.provider.Session;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Assembles a {@link BindingResult}: secret variables (fetched values, the bot token, derived credentials) and
+ * public ones (vendor, identity, expiry, vendor URLs), refusing a fetched secret that would shadow one of the
+ * binding's own variables.
+ */
+final class BindingVariables {
+    static final String RESERVED_PREFIX = "MACHINIST_";
+    static final String ACCESS_TOKEN = "MACHINIST_ACCESS_TOKEN";
+    static final String MASKED_PREFIX = "MACHINIST_MASKED_";
+    static final String VENDOR = "MACHINIST_VENDOR";
+    static final String IDENTITY = "MACHINIST_IDENTITY";
+    static final String IDENTITY_ID = "MACHINIST_IDENTITY_ID";
+    static final String EXPIRES_AT = "MACHINIST_EXPIRES_AT";
+    static final String TOKEN_EXPIRES_AT = "MACHINIST_TOKEN_EXPIRES_AT";
+
+    /** Jenkins drops mask patterns shorter than this (SecretPatterns.MINIMUM_ENCODED_LENGTH). */
+    static final int SHORTEST_MASKABLE = 3;
+
+    private final Provider provider;
+    private final Map<String, String> secret = new LinkedHashMap<>();
+    private final Map<String, String> fetched = new LinkedHashMap<>();
+    private final Map<String, String> open = new LinkedHashMap<>();
+
+    BindingVariables(Provider provider) {
+        this.provider = provider;
+    }
+
+    void token(Secret token) {
+        if (!token.isEmpty()) secret.put(VendorVariables.tokenVariable(provider), token.reveal());
+    }
+
+    void fetched(Map<String, Secret> secrets) {
+        secrets.forEach((name, value) -> fetched.put(name, value.reveal()));
+    }
+
+    /** Every secret the sink saw that is not yet a variable's value: the access token first, then the rest. */
+    void derived(List<Secret> seen) {
+        Set<String> known = new HashSet<>(secret.values());
+        known.addAll(fetched.values());
+        int n = 0;
+        for (Secret s : seen) {
+            if (!known.add(s.reveal())) continue;
+            secret.put(n == 0 ? ACCESS_TOKEN : MASKED_PREFIX + n, s.reveal());
+            n++;
+        }
+    }
+
+    void session(Session session) {
+        open.put(VENDOR, provider.id());
+        open.put(IDENTITY, session.identity().name());
+        open.put(IDENTITY_ID, session.identity().id());
+        session.expiresAt().map(Instant::toString).ifPresent(t -> open.put(EXPIRES_AT, t));
+        session.tokenExpiresAt().map(Instant::toString).ifPresent(t -> open.put(TOKEN_EXPIRES_AT, t));
+    }
+
+    void vendorSettings(Map<String, String> variables) {
+        variables.forEach((name, value) -> {
+            if (VendorVariables.carriesCredentials(value)) secret.put(name, value);
+            else open.put(name, value);
+        });
+    }
+
+    BindingResult result() {
+        for (String name : fetched.keySet()) {
+            if (secret.containsKey(name) || open.containsKey(name) || name.startsWith(RESERVED_PREFIX)) {
+                throw new MachinistException(
+                        ErrorKind.USAGE,
+                        "The secret $" + name + " would replace the binding's own variable of that name (MACHINIST_*"
+                                + " and the vendor's variables are reserved); pick it under another name as"
+                                + " 'ID > OTHER_NAME'.");
+            }
+        }
+        Map<String, String> all = new LinkedHashMap<>(fetched);
+        all.putAll(secret);
+        return new BindingResult(all, open, warnings(all));
+    }
+
+    private static List<String> warnings(Map<String, String> secretVariables) {
+        List<String> out = new ArrayList<>();
+        secretVariables.forEach((name, value) -> {
+            if (value.isEmpty()) {
+                out.add("$" + name + " is empty.");
+            } else if (value.length() < SHORTEST_MASKABLE) {
+                out.add("$" + name + " is shorter than " + SHORTEST_MASKABLE
+                        + " characters, too short to be masked in the log; avoid printing it.");
+            } else if (value.contains("\n")) {
+                out.add("$" + name + " spans several lines; CI log maskers (Jenkins, GitHub) work line by line and"
+                        + " cannot hide it when printed whole, so avoid printing it (write it to a file instead).");
+            }
+        });
+        return out;
+    }
+}
