@@ -72,7 +72,8 @@ public final class CredentialBinding {
         }
         variables.derived(collected.seen());
         variables.session(session);
-        variables.vendorSettings(VendorVariables.fromSettings(provider, request.settings()));
+        variables.vendorSettings(VendorVariables.fromSettings(
+                provider, EndpointSettings.normalize(request.vendor(), request.settings())));
         return variables.result();
     }
 
@@ -115,7 +116,11 @@ public final class CredentialBinding {
             throw MachinistException.usage(
                     "The credential names no vendor; choose one of: " + String.join(", ", Providers.ids()) + ".");
         }
-        ProviderContext context = new ProviderContext(request.environment(), request.settings(), http, request.home());
+        ProviderContext context = new ProviderContext(
+                request.environment(),
+                EndpointSettings.normalize(request.vendor(), request.settings()),
+                http,
+                request.home());
         return Providers.create(request.vendor(), context);
     }
 
