@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param secrets sm-action style lines {@code ID > NAME} (or bare ids), may be blank
  * @param project load every secret of this project, may be blank
  * @param organization load every secret the token can see
+ * @param handoffDirectory a private directory the host deletes after the block, where the vendor's own CLI
+ *     gets its login (Terminus's session file); null to write nothing
  */
 public record BindingRequest(
         String vendor,
@@ -26,7 +28,8 @@ public record BindingRequest(
         boolean organization,
         SecretSelection.NamePolicy namePolicy,
         Map<String, String> environment,
-        Path home) {
+        Path home,
+        Path handoffDirectory) {
 
     public BindingRequest {
         vendor = vendor == null ? "" : vendor.trim();
@@ -75,6 +78,7 @@ public record BindingRequest(
         private SecretSelection.NamePolicy namePolicy = SecretSelection.NamePolicy.REJECT;
         private Map<String, String> environment = Map.of();
         private Path home;
+        private Path handoffDirectory;
 
         private Builder(String vendor, Secret token) {
             this.vendor = vendor;
@@ -118,9 +122,24 @@ public record BindingRequest(
             return this;
         }
 
+        /** See {@link BindingRequest#handoffDirectory()}. */
+        public Builder handoffDirectory(Path dir) {
+            this.handoffDirectory = dir;
+            return this;
+        }
+
         public BindingRequest build() {
             return new BindingRequest(
-                    vendor, token, settings, secrets, project, organization, namePolicy, environment, home);
+                    vendor,
+                    token,
+                    settings,
+                    secrets,
+                    project,
+                    organization,
+                    namePolicy,
+                    environment,
+                    home,
+                    handoffDirectory);
         }
     }
 }

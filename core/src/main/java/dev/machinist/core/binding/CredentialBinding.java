@@ -13,8 +13,10 @@ import dev.machinist.core.provider.Session;
 import dev.machinist.core.select.SecretResolver;
 import dev.machinist.core.select.SecretSelection;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -72,6 +74,8 @@ public final class CredentialBinding {
         }
         variables.derived(collected.seen());
         variables.session(session);
+        CliHandoff.write(session, request.handoffDirectory());
+        variables.vendorSettings(CliHandoff.environment(request.vendor(), request.handoffDirectory()));
         variables.vendorSettings(VendorVariables.fromSettings(
                 provider, EndpointSettings.normalize(request.vendor(), request.settings())));
         return variables.result();
@@ -116,11 +120,10 @@ public final class CredentialBinding {
             throw MachinistException.usage(
                     "The credential names no vendor; choose one of: " + String.join(", ", Providers.ids()) + ".");
         }
+        Map<String, String> environment = new LinkedHashMap<>(request.environment());
+        environment.putAll(CliHandoff.environment(request.vendor(), request.handoffDirectory()));
         ProviderContext context = new ProviderContext(
-                request.environment(),
-                EndpointSettings.normalize(request.vendor(), request.settings()),
-                http,
-                request.home());
+                environment, EndpointSettings.normalize(request.vendor(), request.settings()), http, request.home());
         return Providers.create(request.vendor(), context);
     }
 

@@ -190,7 +190,7 @@ class LocalBindingTest {
     @Test
     void requestSettingsDropBlankValues() {
         BindingRequest request = new BindingRequest(
-                "env", null, Map.of("api-url", " ", "region", " eu "), null, null, false, null, null, null);
+                "env", null, Map.of("api-url", " ", "region", " eu "), null, null, false, null, null, null, null);
         assertThat(request.settings()).containsExactly(Map.entry("region", "eu"));
         assertThat(request.selectsSecrets()).isFalse();
         assertThat(request.token().isEmpty()).isTrue();
