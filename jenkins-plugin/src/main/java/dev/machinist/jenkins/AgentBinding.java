@@ -30,6 +30,7 @@ final class AgentBinding extends MasterToSlaveCallable<AgentBinding.Outcome, Run
     private final boolean organization;
     private final boolean mapNames;
     private final HashMap<String, String> buildEnvironment;
+    private final String handoffDirectory;
 
     AgentBinding(
             String vendor,
@@ -39,7 +40,8 @@ final class AgentBinding extends MasterToSlaveCallable<AgentBinding.Outcome, Run
             String project,
             boolean organization,
             boolean mapNames,
-            Map<String, String> buildEnvironment) {
+            Map<String, String> buildEnvironment,
+            String handoffDirectory) {
         this.vendor = vendor;
         this.token = token;
         this.settings = new HashMap<>(settings);
@@ -48,6 +50,7 @@ final class AgentBinding extends MasterToSlaveCallable<AgentBinding.Outcome, Run
         this.organization = organization;
         this.mapNames = mapNames;
         this.buildEnvironment = new HashMap<>(buildEnvironment);
+        this.handoffDirectory = handoffDirectory;
     }
 
     @Override
@@ -58,7 +61,16 @@ final class AgentBinding extends MasterToSlaveCallable<AgentBinding.Outcome, Run
         env.putAll(buildEnvironment);
         try {
             BindingResult result = new CredentialBinding(HttpTransport.defaults())
-                    .bind(request(vendor, token, settings, secrets, project, organization, mapNames, env));
+                    .bind(request(
+                            vendor,
+                            token,
+                            settings,
+                            secrets,
+                            project,
+                            organization,
+                            mapNames,
+                            env,
+                            handoffDirectory));
             return new Outcome(
                     new LinkedHashMap<>(result.secretVariables()),
                     new LinkedHashMap<>(result.publicVariables()),
@@ -78,14 +90,16 @@ final class AgentBinding extends MasterToSlaveCallable<AgentBinding.Outcome, Run
             String project,
             boolean organization,
             boolean mapNames,
-            Map<String, String> env) {
+            Map<String, String> env,
+            String handoffDirectory) {
         BindingRequest.Builder b = BindingRequest.builder(vendor, Secret.of(vendor + " token", token))
                 .secrets(secrets)
                 .project(project)
                 .organization(organization)
                 .mapNames(mapNames)
                 .environment(env == null ? Map.of() : env)
-                .home(Path.of(System.getProperty("user.home")));
+                .home(Path.of(System.getProperty("user.home")))
+                .handoffDirectory(handoffDirectory == null ? null : Path.of(handoffDirectory));
         settings.forEach(b::setting);
         return b.build();
     }

@@ -18,6 +18,7 @@ import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.credentialsbinding.BindingDescriptor;
 import org.jenkinsci.plugins.credentialsbinding.MultiBinding;
 import org.jenkinsci.plugins.credentialsbinding.impl.CredentialNotFoundException;
+import org.jenkinsci.plugins.credentialsbinding.impl.UnbindableDir;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -93,6 +94,9 @@ public class MachinistBinding extends MultiBinding<MachinistCredentials> {
         if (workspace == null) {
             throw new AbortException("machinist: this binding logs in on the agent; use it inside node { … }.");
         }
+        // A private directory next to the workspace, deleted when the block ends: the vendor CLI's login
+        // files (Terminus's session) go there instead of the agent user's home.
+        UnbindableDir handoff = UnbindableDir.create(workspace);
         AgentBinding call = new AgentBinding(
                 credentials.vendorId(),
                 credentials.getToken().getPlainText(),
@@ -101,15 +105,17 @@ public class MachinistBinding extends MultiBinding<MachinistCredentials> {
                 project,
                 organization,
                 mapNames,
-                new LinkedHashMap<>(build.getEnvironment(listener)));
+                new LinkedHashMap<>(build.getEnvironment(listener)),
+                handoff.getDirPath().getRemote());
         AgentBinding.Outcome outcome = workspace.act(call);
         if (outcome.error() != null) {
+            handoff.getUnbinder().unbind(build, workspace, launcher, listener);
             // The core's message says what to do; a stack trace would add nothing a user can act on.
             throw new AbortException("machinist: credentials '" + getCredentialsId() + "': " + outcome.error());
         }
         for (String warning : outcome.warnings()) listener.getLogger().println("machinist: warning: " + warning);
         listener.getLogger().println("machinist: " + outcome.summary());
-        return new MultiEnvironment(outcome.secretVariables(), outcome.publicVariables());
+        return new MultiEnvironment(outcome.secretVariables(), outcome.publicVariables(), handoff.getUnbinder());
     }
 
     /** The names known before logging in; the values of the others are masked all the same. */
@@ -119,7 +125,15 @@ public class MachinistBinding extends MultiBinding<MachinistCredentials> {
         try {
             return new CredentialBinding(HttpTransport.defaults())
                     .declaredSecretVariables(AgentBinding.request(
-                            credentials.vendorId(), "", credentials.settings(), secrets, null, false, false, null));
+                            credentials.vendorId(),
+                            "",
+                            credentials.settings(),
+                            secrets,
+                            null,
+                            false,
+                            false,
+                            null,
+                            null));
         } catch (MachinistException e) {
             return Set.of(); // bind() reports the problem with its message
         }

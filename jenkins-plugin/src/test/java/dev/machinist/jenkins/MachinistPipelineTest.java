@@ -71,6 +71,7 @@ class MachinistPipelineTest {
                 withCredentials([machinist(credentialsId: 'pantheon-bot')]) {
                   sh 'echo "token=$TERMINUS_MACHINE_TOKEN"; echo "session=$MACHINIST_ACCESS_TOKEN"'
                   sh 'echo "who=$MACHINIST_IDENTITY host=$TERMINUS_HOST vendor=$MACHINIST_VENDOR"'
+                  sh 'test -f "$TERMINUS_CACHE_DIR/session" && echo "terminus-session-in=$TERMINUS_CACHE_DIR"'
                 }
                 """,
                 Result.SUCCESS);
@@ -81,6 +82,14 @@ class MachinistPipelineTest {
         j.assertLogNotContains(pantheon.demoToken(), run);
         j.assertLogNotContains(session, run);
         j.assertLogContains("who=" + pantheon.demoFullName() + " host=127.0.0.1 vendor=pantheon", run);
+        // Terminus was logged in through a private session file, removed when the block ended.
+        String cacheDir = JenkinsRule.getLog(run)
+                .lines()
+                .filter(l -> l.startsWith("terminus-session-in="))
+                .map(l -> l.substring("terminus-session-in=".length()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(Path.of(cacheDir)).doesNotExist();
     }
 
     @Test
