@@ -62,15 +62,7 @@ final class AgentBinding extends MasterToSlaveCallable<AgentBinding.Outcome, Run
         try {
             BindingResult result = new CredentialBinding(HttpTransport.defaults())
                     .bind(request(
-                            vendor,
-                            token,
-                            settings,
-                            secrets,
-                            project,
-                            organization,
-                            mapNames,
-                            env,
-                            handoffDirectory));
+                            vendor, token, settings, secrets, project, organization, mapNames, env, handoffDirectory));
             return new Outcome(
                     new LinkedHashMap<>(result.secretVariables()),
                     new LinkedHashMap<>(result.publicVariables()),

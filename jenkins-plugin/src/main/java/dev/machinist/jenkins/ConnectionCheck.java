@@ -24,18 +24,17 @@ final class ConnectionCheck {
         // Only someone who may store credentials here may make the controller call a vendor with a token.
         AccessControlled scope = context != null ? context : Jenkins.get();
         if (!scope.hasPermission(CredentialsProvider.CREATE) && !scope.hasPermission(CredentialsProvider.UPDATE)) {
-            return FormValidation.error("Testing a connection needs the Credentials/Create or Credentials/Update"
-                    + " permission here.");
+            return FormValidation.error(
+                    "Testing a connection needs the Credentials/Create or Credentials/Update" + " permission here.");
         }
         if (token == null || token.getPlainText().isBlank()) {
             return FormValidation.error("Enter the token first.");
         }
-        BindingRequest.Builder request = BindingRequest.builder(
-                vendor, dev.machinist.core.Secret.of(vendor + " token", token.getPlainText()));
+        BindingRequest.Builder request =
+                BindingRequest.builder(vendor, dev.machinist.core.Secret.of(vendor + " token", token.getPlainText()));
         settings.forEach(request::setting);
         try {
-            ConnectionReport report =
-                    new CredentialBinding(HttpTransport.defaults()).testConnection(request.build());
+            ConnectionReport report = new CredentialBinding(HttpTransport.defaults()).testConnection(request.build());
             return FormValidation.ok(report.summary());
         } catch (MachinistException e) {
             return FormValidation.error(e.getMessage());

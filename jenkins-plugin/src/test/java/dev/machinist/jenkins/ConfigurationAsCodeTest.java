@@ -19,7 +19,8 @@ class ConfigurationAsCodeTest {
     void importsAllThreeCredentialTypes(JenkinsConfiguredWithCodeRule j) {
         List<MachinistCredentials> all =
                 CredentialsProvider.lookupCredentialsInItemGroup(MachinistCredentials.class, j.jenkins, ACL.SYSTEM2);
-        assertThat(all).extracting(MachinistCredentials::getId)
+        assertThat(all)
+                .extracting(MachinistCredentials::getId)
                 .containsExactlyInAnyOrder("pantheon-bot", "upsun-bot", "bitwarden-bot");
 
         PantheonTokenCredentials pantheon = one(all, PantheonTokenCredentials.class);

@@ -33,8 +33,8 @@ class ConfigurationRoundTripTest {
         j.assertEqualDataBoundBeans(original, back);
         assertThat(back.getToken().getPlainText()).isEqualTo("plain-api-token-1");
 
-        BitwardenTokenCredentials bitwarden = new BitwardenTokenCredentials(
-                CredentialsScope.GLOBAL, "bws", "", Secret.fromString("0.id.secret:key"));
+        BitwardenTokenCredentials bitwarden =
+                new BitwardenTokenCredentials(CredentialsScope.GLOBAL, "bws", "", Secret.fromString("0.id.secret:key"));
         bitwarden.setRegion("eu");
         bitwarden.setServerUrl(" ");
         j.assertEqualDataBoundBeans(bitwarden, Items.XSTREAM2.fromXML(Items.XSTREAM2.toXML(bitwarden)));
@@ -75,16 +75,19 @@ class ConfigurationRoundTripTest {
             PantheonTokenCredentials.DescriptorImpl descriptor =
                     j.jenkins.getDescriptorByType(PantheonTokenCredentials.DescriptorImpl.class);
 
-            FormValidation ok = descriptor.doTestConnection(null, pantheon.demoToken(), sim.baseUri().toString());
+            FormValidation ok = descriptor.doTestConnection(
+                    null, pantheon.demoToken(), sim.baseUri().toString());
             assertThat(ok.kind).isEqualTo(FormValidation.Kind.OK);
             assertThat(ok.getMessage()).contains("Pantheon: logged in as " + pantheon.demoFullName());
 
             String bad = PantheonSimulator.badToken(PantheonSimulator.BadTokenAnswer.SERVER_ERROR);
-            FormValidation refused = descriptor.doTestConnection(null, bad, sim.baseUri().toString());
+            FormValidation refused =
+                    descriptor.doTestConnection(null, bad, sim.baseUri().toString());
             assertThat(refused.kind).isEqualTo(FormValidation.Kind.ERROR);
             assertThat(refused.getMessage()).doesNotContain(bad);
 
-            FormValidation empty = descriptor.doTestConnection(null, "", sim.baseUri().toString());
+            FormValidation empty =
+                    descriptor.doTestConnection(null, "", sim.baseUri().toString());
             assertThat(empty.getMessage()).contains("Enter the token first.");
         }
     }

@@ -6,9 +6,9 @@ import com.cloudbees.plugins.credentials.CredentialsScope;
 import dev.machinist.simulator.SimulatorServer;
 import dev.machinist.simulator.pantheon.PantheonSimulator;
 import dev.machinist.simulator.platform.PlatformSimulator;
+import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Label;
 import hudson.model.Result;
-import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.util.Secret;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,16 +65,13 @@ class MachinistPipelineTest {
         credentials.setApiUrl(sim.baseUri().toString());
         Simulated.store(credentials);
 
-        WorkflowRun run = run(
-                "pantheon",
-                """
+        WorkflowRun run = run("pantheon", """
                 withCredentials([machinist(credentialsId: 'pantheon-bot')]) {
                   sh 'echo "token=$TERMINUS_MACHINE_TOKEN"; echo "session=$MACHINIST_ACCESS_TOKEN"'
                   sh 'echo "who=$MACHINIST_IDENTITY host=$TERMINUS_HOST vendor=$MACHINIST_VENDOR"'
                   sh 'test -f "$TERMINUS_CACHE_DIR/session" && echo "terminus-session-in=$TERMINUS_CACHE_DIR"'
                 }
-                """,
-                Result.SUCCESS);
+                """, Result.SUCCESS);
 
         String session = Simulated.bearerSentTo(sim, "/api/users/");
         j.assertLogContains("token=****", run);
@@ -101,14 +98,11 @@ class MachinistPipelineTest {
         credentials.setAuthUrl(upsun.authUrl(sim.baseUri()));
         Simulated.store(credentials);
 
-        WorkflowRun run = run(
-                "upsun",
-                """
+        WorkflowRun run = run("upsun", """
                 withCredentials([machinist(credentialsId: 'upsun-bot')]) {
                   sh 'echo "token=$UPSUN_CLI_TOKEN access=$MACHINIST_ACCESS_TOKEN api=$UPSUN_CLI_API_URL"'
                 }
-                """,
-                Result.SUCCESS);
+                """, Result.SUCCESS);
 
         String accessToken = Simulated.bearerSentTo(sim, "/users/me");
         j.assertLogContains("token=**** access=****", run);
@@ -124,15 +118,12 @@ class MachinistPipelineTest {
         // The local provider has no credential type of its own: a test-only subclass binds it.
         Simulated.store(new LocalFileCredentials("local", env.toString()));
 
-        WorkflowRun run = run(
-                "local",
-                """
+        WorkflowRun run = run("local", """
                 withCredentials([machinist(credentialsId: 'local', secrets: 'DB_PASSWORD\\nAPI_KEY > KEY')]) {
                   sh 'echo "db=$DB_PASSWORD key=$KEY"'
                   echo "groovy sees ${env.KEY}"
                 }
-                """,
-                Result.SUCCESS);
+                """, Result.SUCCESS);
 
         j.assertLogContains("db=**** key=****", run);
         j.assertLogContains("groovy sees ****", run);
@@ -143,8 +134,8 @@ class MachinistPipelineTest {
     @Test
     void aBadTokenFailsTheBuildWithTheCoresMessage() throws Exception {
         String bad = PantheonSimulator.badToken(PantheonSimulator.BadTokenAnswer.UNAUTHORIZED);
-        PantheonTokenCredentials credentials = new PantheonTokenCredentials(
-                CredentialsScope.GLOBAL, "pantheon-bad", "", Secret.fromString(bad));
+        PantheonTokenCredentials credentials =
+                new PantheonTokenCredentials(CredentialsScope.GLOBAL, "pantheon-bad", "", Secret.fromString(bad));
         credentials.setApiUrl(sim.baseUri().toString());
         Simulated.store(credentials);
 
