@@ -48,15 +48,26 @@ final class BindingVariables {
         secrets.forEach((name, value) -> fetched.put(name, value.reveal()));
     }
 
-    /** Every secret the sink saw that is not yet a variable's value: the access token first, then the rest. */
-    void derived(List<Secret> seen) {
+    /**
+     * Every secret the sink saw that is not yet a variable's value. The first one that is not a piece of the bot
+     * token is the credential the vendor's API takes as a bearer token (Pantheon session, OAuth access token,
+     * Bitwarden JWT); the rest, pieces of the token included (Bitwarden's client secret and key), are exported
+     * only so that the host masks them too: printed alone, a piece would not match the whole token's mask.
+     */
+    void derived(List<Secret> seen, Secret token) {
         Set<String> known = new HashSet<>(secret.values());
         known.addAll(fetched.values());
-        int n = 0;
+        boolean accessTokenFound = false;
+        int masked = 0;
         for (Secret s : seen) {
             if (!known.add(s.reveal())) continue;
-            secret.put(n == 0 ? ACCESS_TOKEN : MASKED_PREFIX + n, s.reveal());
-            n++;
+            boolean pieceOfToken = !token.isEmpty() && token.reveal().contains(s.reveal());
+            if (!accessTokenFound && !pieceOfToken) {
+                secret.put(ACCESS_TOKEN, s.reveal());
+                accessTokenFound = true;
+            } else {
+                secret.put(MASKED_PREFIX + (++masked), s.reveal());
+            }
         }
     }
 

@@ -26,9 +26,10 @@ import java.util.Set;
  * class (so is any other host that binds credentials to a block of build steps).
  *
  * <p>Every value a login or a fetch produces ends up in {@link BindingResult#secretVariables()}: fetched
- * secrets under their names, the bot token under the vendor CLI's variable, the first derived credential (the
- * session or access token the vendor's API takes as a bearer token) as {@value BindingVariables#ACCESS_TOKEN},
- * and any further derived credential as {@code MACHINIST_MASKED_<n>}, present only so that the host masks it.
+ * secrets under their names, the bot token under the vendor CLI's variable, the first derived credential that
+ * is not a piece of the token (the session or access token the vendor's API takes as a bearer token) as
+ * {@value BindingVariables#ACCESS_TOKEN}, and any other (pieces of the token, keys) as {@code MACHINIST_MASKED_<n>},
+ * present only so that the host masks it.
  */
 public final class CredentialBinding {
     private final HttpTransport http;
@@ -72,7 +73,7 @@ public final class CredentialBinding {
                     + " project and organization options. The binding gives the login itself: $"
                     + VendorVariables.tokenVariable(provider) + " and $" + BindingVariables.ACCESS_TOKEN + ".");
         }
-        variables.derived(collected.seen());
+        variables.derived(collected.seen(), request.token());
         variables.session(session);
         CliHandoff.write(session, request.handoffDirectory());
         variables.vendorSettings(CliHandoff.environment(request.vendor(), request.handoffDirectory()));
