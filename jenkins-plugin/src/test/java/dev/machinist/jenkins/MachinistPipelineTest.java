@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import dev.machinist.simulator.SimulatorServer;
+import dev.machinist.simulator.bitwarden.BitwardenSimulator;
 import dev.machinist.simulator.pantheon.PantheonSimulator;
 import dev.machinist.simulator.platform.PlatformSimulator;
 import edu.umd.cs.findbugs.annotations.NonNull;
@@ -40,7 +41,10 @@ class MachinistPipelineTest {
     @BeforeEach
     void setUp(JenkinsRule rule) throws Exception {
         j = rule;
-        sim = SimulatorServer.start(0).with(new PantheonSimulator()).with(new PlatformSimulator("upsun"));
+        sim = SimulatorServer.start(0)
+                .with(new PantheonSimulator())
+                .with(new PlatformSimulator("upsun"))
+                .with(new BitwardenSimulator());
         j.createOnlineSlave(Label.get("agent"));
     }
 
@@ -129,6 +133,33 @@ class MachinistPipelineTest {
         j.assertLogContains("groovy sees ****", run);
         j.assertLogNotContains("s3cr3t-db-password", run);
         j.assertLogNotContains("k3y-4pi-value", run);
+    }
+
+    @Test
+    void bitwardenSecretsTheJwtAndTheKeyAreAllMasked() throws Exception {
+        BitwardenSimulator bitwarden = sim.vendor(BitwardenSimulator.class);
+        BitwardenTokenCredentials credentials = new BitwardenTokenCredentials(
+                CredentialsScope.GLOBAL, "bws-bot", "", Secret.fromString(bitwarden.demoAccessToken()));
+        credentials.setServerUrl(BitwardenSimulator.serverUrl(sim.baseUri()));
+        Simulated.store(credentials);
+        String dbId = bitwarden.secretId("DATABASE_URL");
+
+        WorkflowRun run = run("bitwarden", """
+                withCredentials([machinist(credentialsId: 'bws-bot', secrets: '%s > DB_URL')]) {
+                  sh 'echo "db=$DB_URL token=$BWS_ACCESS_TOKEN jwt=$MACHINIST_ACCESS_TOKEN k1=$MACHINIST_MASKED_1 k2=$MACHINIST_MASKED_2 k3=$MACHINIST_MASKED_3"'
+                  sh 'echo "$DB_URL" | base64'
+                }
+                """.formatted(dbId), Result.SUCCESS);
+
+        j.assertLogContains("db=**** token=**** jwt=**** k1=**** k2=**** k3=****", run);
+        j.assertLogNotContains("s3cr3t-Demo-Passw0rd", run);
+        j.assertLogNotContains(bitwarden.demoAccessToken(), run);
+        j.assertLogNotContains(Simulated.bearerSentTo(sim, BitwardenSimulator.PATH + "/api/"), run);
+        // Jenkins' own Base64 patterns cover the encoded form too.
+        j.assertLogNotContains(
+                java.util.Base64.getEncoder()
+                        .encodeToString("postgres://app:s3cr3t-Demo-Passw0rd@db.internal:5432/app\n".getBytes()),
+                run);
     }
 
     @Test
