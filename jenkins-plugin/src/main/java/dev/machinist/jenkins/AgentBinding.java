@@ -23,6 +23,7 @@ final class AgentBinding extends MasterToSlaveCallable<AgentBinding.Outcome, Run
     private static final long serialVersionUID = 1L;
 
     private final String vendor;
+    private final String tokenLabel;
     private final String token;
     private final HashMap<String, String> settings;
     private final String secrets;
@@ -34,6 +35,7 @@ final class AgentBinding extends MasterToSlaveCallable<AgentBinding.Outcome, Run
 
     AgentBinding(
             String vendor,
+            String tokenLabel,
             String token,
             Map<String, String> settings,
             String secrets,
@@ -43,6 +45,7 @@ final class AgentBinding extends MasterToSlaveCallable<AgentBinding.Outcome, Run
             Map<String, String> buildEnvironment,
             String handoffDirectory) {
         this.vendor = vendor;
+        this.tokenLabel = tokenLabel;
         this.token = token;
         this.settings = new HashMap<>(settings);
         this.secrets = secrets;
@@ -62,7 +65,16 @@ final class AgentBinding extends MasterToSlaveCallable<AgentBinding.Outcome, Run
         try {
             BindingResult result = new CredentialBinding(HttpTransport.defaults())
                     .bind(request(
-                            vendor, token, settings, secrets, project, organization, mapNames, env, handoffDirectory));
+                            vendor,
+                            tokenLabel,
+                            token,
+                            settings,
+                            secrets,
+                            project,
+                            organization,
+                            mapNames,
+                            env,
+                            handoffDirectory));
             return new Outcome(
                     new LinkedHashMap<>(result.secretVariables()),
                     new LinkedHashMap<>(result.publicVariables()),
@@ -74,8 +86,10 @@ final class AgentBinding extends MasterToSlaveCallable<AgentBinding.Outcome, Run
         }
     }
 
+    /** @param tokenLabel how messages name the token, e.g. "Jenkins credential 'bot'" (never its value) */
     static BindingRequest request(
             String vendor,
+            String tokenLabel,
             String token,
             Map<String, String> settings,
             String secrets,
@@ -84,7 +98,7 @@ final class AgentBinding extends MasterToSlaveCallable<AgentBinding.Outcome, Run
             boolean mapNames,
             Map<String, String> env,
             String handoffDirectory) {
-        BindingRequest.Builder b = BindingRequest.builder(vendor, Secret.of(vendor + " token", token))
+        BindingRequest.Builder b = BindingRequest.builder(vendor, Secret.of(tokenLabel, token))
                 .secrets(secrets)
                 .project(project)
                 .organization(organization)

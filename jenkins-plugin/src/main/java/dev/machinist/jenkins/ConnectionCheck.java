@@ -30,8 +30,8 @@ final class ConnectionCheck {
         if (token == null || token.getPlainText().isBlank()) {
             return FormValidation.error("Enter the token first.");
         }
-        BindingRequest.Builder request =
-                BindingRequest.builder(vendor, dev.machinist.core.Secret.of(vendor + " token", token.getPlainText()));
+        BindingRequest.Builder request = BindingRequest.builder(
+                vendor, dev.machinist.core.Secret.of("the token in this form", token.getPlainText()));
         settings.forEach(request::setting);
         try {
             ConnectionReport report = new CredentialBinding(HttpTransport.defaults()).testConnection(request.build());

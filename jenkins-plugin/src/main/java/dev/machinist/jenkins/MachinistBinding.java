@@ -99,6 +99,7 @@ public class MachinistBinding extends MultiBinding<MachinistCredentials> {
         UnbindableDir handoff = UnbindableDir.create(workspace);
         AgentBinding call = new AgentBinding(
                 credentials.vendorId(),
+                tokenLabel(),
                 credentials.getToken().getPlainText(),
                 new LinkedHashMap<>(credentials.settings()),
                 secrets,
@@ -126,6 +127,7 @@ public class MachinistBinding extends MultiBinding<MachinistCredentials> {
             return new CredentialBinding(HttpTransport.defaults())
                     .declaredSecretVariables(AgentBinding.request(
                             credentials.vendorId(),
+                            tokenLabel(),
                             "",
                             credentials.settings(),
                             secrets,
@@ -137,6 +139,10 @@ public class MachinistBinding extends MultiBinding<MachinistCredentials> {
         } catch (MachinistException e) {
             return Set.of(); // bind() reports the problem with its message
         }
+    }
+
+    private String tokenLabel() {
+        return "Jenkins credential '" + getCredentialsId() + "'";
     }
 
     @Extension

@@ -175,7 +175,10 @@ class MachinistPipelineTest {
                 "withCredentials([machinist(credentialsId: 'pantheon-bad')]) { echo 'never here' }",
                 Result.FAILURE);
 
-        j.assertLogContains("machinist: credentials 'pantheon-bad': ", run);
+        j.assertLogContains(
+                "machinist: credentials 'pantheon-bad': Pantheon rejected the machine token"
+                        + " (Jenkins credential 'pantheon-bad')",
+                run);
         j.assertLogNotContains("never here", run);
         j.assertLogNotContains(bad, run);
         assertThat(JenkinsRule.getLog(run)).doesNotContain("\tat dev.machinist", "MachinistException");
