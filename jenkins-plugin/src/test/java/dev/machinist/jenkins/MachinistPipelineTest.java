@@ -2,6 +2,7 @@ package dev.machinist.jenkins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cloudbees.plugins.credentials.CredentialsDescriptor;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import dev.machinist.simulator.SimulatorServer;
 import dev.machinist.simulator.bitwarden.BitwardenSimulator;
@@ -225,14 +226,19 @@ class MachinistPipelineTest {
         public Map<String, String> settings() {
             return Map.of("env-file", envFile);
         }
+    }
 
-        @TestExtension
-        public static class DescriptorImpl extends BaseStandardCredentialsDescriptor {
-            @NonNull
-            @Override
-            public String getDisplayName() {
-                return "Local env file (test)";
-            }
+    /** A direct member of the test class, so that @TestExtension registers it for this test only. */
+    @TestExtension
+    public static class LocalFileDescriptor extends CredentialsDescriptor {
+        public LocalFileDescriptor() {
+            super(LocalFileCredentials.class);
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return "Local env file (test)";
         }
     }
 }
