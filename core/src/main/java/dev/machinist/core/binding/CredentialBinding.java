@@ -60,6 +60,20 @@ public final class CredentialBinding {
         Optional<SecretSelection> selection = selection(request);
         CollectingSink collected = new CollectingSink();
         Session session = login(provider, request.token(), collected.andThen(sink));
+        try {
+            return variables(provider, session, selection, collected, request);
+        } catch (RuntimeException e) {
+            logoutQuietly(session); // nothing will use this login: end it where the vendor can (revoke)
+            throw e;
+        }
+    }
+
+    private static BindingResult variables(
+            Provider provider,
+            Session session,
+            Optional<SecretSelection> selection,
+            CollectingSink collected,
+            BindingRequest request) {
         BindingVariables variables = new BindingVariables(provider);
         variables.token(request.token());
         if (session instanceof SecretSource source) {

@@ -77,4 +77,26 @@ class PlatformBindingTest {
             assertThat(report.summary()).contains("logged in as " + vendor.demoUsername());
         }
     }
+
+    @ParameterizedTest
+    @CsvSource({"upsun"})
+    void aBindingThatFailsAfterLoginRevokesTheAccessToken(String key) throws Exception {
+        try (SimulatorServer sim = SimulatorServer.start(0).with(new PlatformSimulator(key))) {
+            PlatformSimulator vendor = sim.vendor(PlatformSimulator.class);
+            List<Secret> sunk = new ArrayList<>();
+            assertThatThrownBy(() -> binding.bind(
+                            request(sim, vendor, vendor.demoApiToken())
+                                    .secrets("some-id > X")
+                                    .build(),
+                            sunk::add))
+                    .hasMessageStartingWith("Upsun has no secrets to load");
+            String accessToken = sunk.stream()
+                    .map(Secret::reveal)
+                    .filter(v -> !v.equals(vendor.demoApiToken()))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(vendor.isAccessTokenValid(accessToken)).isFalse();
+            assertThat(vendor.isApiTokenActive(vendor.demoApiToken())).isTrue();
+        }
+    }
 }
