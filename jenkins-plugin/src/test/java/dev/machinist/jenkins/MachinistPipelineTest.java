@@ -144,18 +144,26 @@ class MachinistPipelineTest {
         credentials.setServerUrl(BitwardenSimulator.serverUrl(sim.baseUri()));
         Simulated.store(credentials);
         String dbId = bitwarden.secretId("DATABASE_URL");
+        String pemId = bitwarden.addSecret(
+                "PEM",
+                "-----BEGIN TEST KEY-----\nb64-line-one-0123456789\nb64-line-two-9876543210\n-----END TEST KEY-----",
+                "");
 
         WorkflowRun run = run("bitwarden", """
-                withCredentials([machinist(credentialsId: 'bws-bot', secrets: '%s > DB_URL')]) {
+                withCredentials([machinist(credentialsId: 'bws-bot', secrets: '%s > DB_URL, %s > PEM')]) {
+                  sh 'echo "$PEM"'  // multi-line: Jenkins masks line by line, Machinist masks each line
                   sh 'echo "db=$DB_URL token=$BWS_ACCESS_TOKEN jwt=$MACHINIST_ACCESS_TOKEN k1=$MACHINIST_MASKED_1 k2=$MACHINIST_MASKED_2 k3=$MACHINIST_MASKED_3"'
                   sh 'echo "$DB_URL" | base64'
                 }
-                """.formatted(dbId), Result.SUCCESS);
+                """.formatted(dbId, pemId), Result.SUCCESS);
 
         j.assertLogContains("db=**** token=**** jwt=**** k1=**** k2=**** k3=****", run);
         j.assertLogNotContains("s3cr3t-Demo-Passw0rd", run);
         j.assertLogNotContains(bitwarden.demoAccessToken(), run);
         j.assertLogNotContains(Simulated.bearerSentTo(sim, BitwardenSimulator.PATH + "/api/"), run);
+        j.assertLogNotContains("b64-line-one-0123456789", run);
+        j.assertLogNotContains("b64-line-two-9876543210", run);
+        j.assertLogContains("machinist: warning: $PEM spans several lines", run);
         // Jenkins' own Base64 patterns cover the encoded form too.
         j.assertLogNotContains(
                 java.util.Base64.getEncoder()

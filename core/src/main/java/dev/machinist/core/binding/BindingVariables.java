@@ -31,10 +31,17 @@ final class BindingVariables {
     /** Jenkins drops mask patterns shorter than this (SecretPatterns.MINIMUM_ENCODED_LENGTH). */
     static final int SHORTEST_MASKABLE = 3;
 
+    /**
+     * Lines of a multi-line value shorter than this are not masked on their own: "{", "}" or a blank line would
+     * mask common text everywhere (actions/runner#326), which also hints at the value.
+     */
+    static final int SHORTEST_MASKED_LINE = 8;
+
     private final Provider provider;
     private final Map<String, String> secret = new LinkedHashMap<>();
     private final Map<String, String> fetched = new LinkedHashMap<>();
     private final Map<String, String> open = new LinkedHashMap<>();
+    private int masked;
 
     BindingVariables(Provider provider) {
         this.provider = provider;
@@ -58,7 +65,6 @@ final class BindingVariables {
         Set<String> known = new HashSet<>(secret.values());
         known.addAll(fetched.values());
         boolean accessTokenFound = false;
-        int masked = 0;
         for (Secret s : seen) {
             if (!known.add(s.reveal())) continue;
             boolean pieceOfToken = !token.isEmpty() && token.reveal().contains(s.reveal());
@@ -98,7 +104,26 @@ final class BindingVariables {
         }
         Map<String, String> all = new LinkedHashMap<>(fetched);
         all.putAll(secret);
-        return new BindingResult(all, open, warnings(all));
+        List<String> warnings = warnings(all);
+        maskLinesOfMultiLineValues(all);
+        return new BindingResult(all, open, warnings);
+    }
+
+    /**
+     * Jenkins (and GitHub) mask line by line, so a multi-line value printed whole matches no pattern. Each of its
+     * lines long enough to be safe to mask becomes a value of its own, so that every such line is masked.
+     */
+    private void maskLinesOfMultiLineValues(Map<String, String> all) {
+        Set<String> known = new HashSet<>(all.values());
+        for (String value : List.copyOf(all.values())) {
+            if (!value.contains("\n")) continue;
+            for (String line : value.split("\\R")) {
+                String piece = line.strip();
+                if (piece.length() >= SHORTEST_MASKED_LINE && known.add(piece)) {
+                    all.put(MASKED_PREFIX + (++masked), piece);
+                }
+            }
+        }
     }
 
     private static List<String> warnings(Map<String, String> secretVariables) {
@@ -110,8 +135,9 @@ final class BindingVariables {
                 out.add("$" + name + " is shorter than " + SHORTEST_MASKABLE
                         + " characters, too short to be masked in the log; avoid printing it.");
             } else if (value.contains("\n")) {
-                out.add("$" + name + " spans several lines; CI log maskers (Jenkins, GitHub) work line by line and"
-                        + " cannot hide it when printed whole, so avoid printing it (write it to a file instead).");
+                out.add("$" + name + " spans several lines; log masking works line by line, so each of its lines of"
+                        + " at least " + SHORTEST_MASKED_LINE + " characters is masked on its own and shorter ones are"
+                        + " not: avoid printing it (write it to a file instead).");
             }
         });
         return out;

@@ -148,9 +148,24 @@ class LocalBindingTest {
                 .containsExactly(
                         "$SHORT is shorter than 3 characters, too short to be masked in the log; avoid printing it.",
                         "$EMPTY is empty.",
-                        "$PEM spans several lines; CI log maskers (Jenkins, GitHub) work line by line and cannot"
-                                + " hide it when printed whole, so avoid printing it (write it to a file instead).");
+                        "$PEM spans several lines; log masking works line by line, so each of its lines of at least"
+                                + " 8 characters is masked on its own and shorter ones are not: avoid printing it"
+                                + " (write it to a file instead).");
         assertThat(result.secretValues()).doesNotContain("").contains("ab", "line-one\nline-two");
+    }
+
+    @Test
+    void eachLongLineOfAMultiLineSecretIsMaskedOnItsOwn() throws Exception {
+        BindingResult result =
+                binding.bind(request("KEY=\"-----BEGIN KEY-----\\nAAAAB3NzaC1yc2E\\n}\\n  \\nzzzz-last\\n\"\n")
+                        .secrets("KEY")
+                        .build());
+        assertThat(result.secretValues())
+                .contains("-----BEGIN KEY-----", "AAAAB3NzaC1yc2E", "zzzz-last")
+                .doesNotContain("}", "", "  ");
+        assertThat(result.secretVariables().keySet())
+                .contains("KEY", "MACHINIST_MASKED_1", "MACHINIST_MASKED_2", "MACHINIST_MASKED_3")
+                .doesNotContain("MACHINIST_MASKED_4");
     }
 
     @Test
