@@ -12,8 +12,8 @@ import java.util.Set;
  * <p>Weak: shorter than the minimum length (code points; default 4); a single character repeated; only
  * digits and shorter than 6 (PINs, ports, years); or one of a few words that appear in every build log.
  */
-final class WeakPatternPolicy {
-    static final int DEFAULT_MINIMUM_LENGTH = 4;
+public final class WeakPatternPolicy {
+    public static final int DEFAULT_MINIMUM_LENGTH = 4;
     static final int MINIMUM_NUMBER_LENGTH = 6;
 
     private static final Set<String> COMMON_WORDS = Set.of(
@@ -36,16 +36,21 @@ final class WeakPatternPolicy {
 
     private final int minimumLength;
 
-    WeakPatternPolicy(int minimumLength) {
+    /** The policy with the default minimum length. */
+    public static WeakPatternPolicy defaults() {
+        return new WeakPatternPolicy(DEFAULT_MINIMUM_LENGTH);
+    }
+
+    public WeakPatternPolicy(int minimumLength) {
         this.minimumLength = minimumLength;
     }
 
-    int minimumLength() {
+    public int minimumLength() {
         return minimumLength;
     }
 
     /** Why {@code value} must not be a pattern on its own, or empty when it is strong enough. */
-    Optional<String> weakness(String value) {
+    public Optional<String> weakness(String value) {
         if (value.isBlank()) {
             return Optional.of("is empty or only whitespace");
         }
