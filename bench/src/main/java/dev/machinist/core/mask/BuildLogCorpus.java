@@ -24,6 +24,17 @@ final class BuildLogCorpus {
 
     private BuildLogCorpus() {}
 
+    /** {@code java -cp benchmarks.jar dev.machinist.core.mask.BuildLogCorpus BYTES [SECRETS]}: log to stdout, secrets as dotenv to stderr. */
+    public static void main(String[] args) throws java.io.IOException {
+        int bytes = Integer.parseInt(args[0]);
+        List<String> secrets = secrets(args.length > 1 ? Integer.parseInt(args[1]) : 100, 1);
+        for (int i = 0; i < secrets.size(); i++) {
+            System.err.println("SECRET_" + i + "='" + secrets.get(i) + "'");
+        }
+        System.out.write(generate(bytes, secrets, 2));
+        System.out.flush();
+    }
+
     /** {@code count} tokens of 32–48 characters, like vendor machine tokens and API keys. */
     static List<String> secrets(int count, long seed) {
         Random random = new Random(seed);

@@ -29,7 +29,7 @@ final class OutputPump implements Runnable {
 
     @Override
     public void run() {
-        byte[] buffer = new byte[16 * 1024];
+        byte[] buffer = new byte[64 * 1024];
         boolean writable = true;
         try (from) {
             int n;
