@@ -157,7 +157,7 @@ class ActionContainerIT {
                 "machine token",
                 pantheon.path("env").path("TERMINUS_MACHINE_TOKEN").asText());
         Map<String, String> env = FileCommandParser.parse(run.envFile());
-        Path cacheDir = run.home.resolve(".machinist/terminus/cache");
+        Path cacheDir = run.home.resolve(".machinist/terminus");
         assertThat(env).containsEntry("TERMINUS_CACHE_DIR", cacheDir.toString());
         Path sessionFile = cacheDir.resolve("session");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(sessionFile)))

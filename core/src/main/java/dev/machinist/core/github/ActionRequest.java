@@ -2,6 +2,7 @@ package dev.machinist.core.github;
 
 import dev.machinist.core.MachinistException;
 import dev.machinist.core.Secret;
+import dev.machinist.core.mask.WeakPatternPolicy;
 import dev.machinist.core.provider.SecretScope;
 import dev.machinist.core.select.SecretSelection;
 import java.util.LinkedHashMap;
@@ -83,7 +84,7 @@ record ActionRequest(
                 exportEnv,
                 terminus,
                 ssh,
-                in.number(MASK_MIN_LENGTH, 0),
+                in.number(MASK_MIN_LENGTH, WeakPatternPolicy.DEFAULT_MINIMUM_LENGTH),
                 in.lines(MASK_VALUES),
                 new LinkedHashSet<>(in.list(UNMASKED)));
     }

@@ -3,6 +3,9 @@ package dev.machinist.core.github;
 import dev.machinist.core.ErrorKind;
 import dev.machinist.core.MachinistException;
 import dev.machinist.core.Secret;
+import dev.machinist.core.inject.AddMask;
+import dev.machinist.core.inject.GitHubFileCommands;
+import dev.machinist.core.mask.WeakPatternPolicy;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -13,28 +16,43 @@ import java.util.Map;
 
 /**
  * Everything the action tells the runner: workflow commands on stdout ({@code ::add-mask::}, annotations)
- * and the file commands (GITHUB_ENV, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY). Each stdout line is flushed at
- * once so that a mask reaches the runner before any line that could contain the value.
+ * and the file commands (GITHUB_ENV, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY). {@code ::add-mask::} and the
+ * GITHUB_ENV/GITHUB_OUTPUT blocks are the core's writers ({@link AddMask}, {@link GitHubFileCommands});
+ * this class adds where they go. Each stdout line is flushed at once so that a mask reaches the runner
+ * before any line that could contain the value.
  */
 final class WorkflowOutput {
     private final PrintStream stdout;
     private final Map<String, String> env;
+    private final GitHubFileCommands files = GitHubFileCommands.create();
 
     WorkflowOutput(PrintStream stdout, Map<String, String> env) {
         this.stdout = stdout;
         this.env = env;
     }
 
-    void addMask(String value) {
-        throw new UnsupportedOperationException("core.inject add-mask writer not merged yet");
+    /** The {@code ::add-mask::} lines for a value and its lines, printed and flushed at once. */
+    void addMask(Secret secret, WeakPatternPolicy policy) {
+        stdout.print(AddMask.commands(secret, policy));
+        stdout.flush();
     }
 
     void exportVariable(String name, Secret value) {
-        throw new UnsupportedOperationException("core.inject GITHUB_ENV writer not merged yet");
+        files.appendEnv(file("GITHUB_ENV", "or set export-env: false to use step outputs only"), name, value);
     }
 
     void setOutput(String name, Secret value) {
-        throw new UnsupportedOperationException("core.inject GITHUB_OUTPUT writer not merged yet");
+        files.appendOutput(file("GITHUB_OUTPUT", "does this runner support file commands?"), name, value);
+    }
+
+    private Path file(String variable, String hint) {
+        String path = env.get(variable);
+        if (path == null || path.isBlank()) {
+            throw new MachinistException(
+                    ErrorKind.USAGE,
+                    variable + " is not set: this command runs as a GitHub Actions step (" + hint + ").");
+        }
+        return Path.of(path);
     }
 
     void appendSummary(String markdown) {

@@ -97,7 +97,7 @@ class GitHubActionTest {
 
         assertThat(run.exitCode()).as(run.stdout()).isZero();
         assertMaskedBeforeUse(run.log(), pantheon.demoToken());
-        Path cache = Path.of(env.get("RUNNER_TEMP"), ".machinist", "terminus", "cache");
+        Path cache = Path.of(env.get("RUNNER_TEMP"), ".machinist", "terminus");
         assertThat(FileCommandParser.parse(envFile)).containsEntry("TERMINUS_CACHE_DIR", cache.toString());
         String sessionJson = Files.readString(cache.resolve("session"));
         String session = new com.fasterxml.jackson.databind.ObjectMapper()

@@ -69,6 +69,20 @@ final class CdsTraining {
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int code = p.waitFor();
             // Not printed: the training run's output carries the simulator's demo values.
+            if (code != 0) {
+                // Error annotations never carry a value (MachinistException's contract), so they may be shown.
+                String errors = String.join(
+                        "\n",
+                        output.lines()
+                                .filter(l -> l.startsWith("::error")
+                                        || l.startsWith("machinist:")
+                                        || l.contains("Exception")
+                                        || l.startsWith("Error"))
+                                .limit(5)
+                                .toList());
+                throw new IllegalStateException("the CDS training run (" + vendor + ") failed with exit code " + code
+                        + ": the image's runtime cannot run the action:\n" + errors);
+            }
             System.out.println("CDS training run (" + vendor + ") exited with " + code + ", "
                     + output.lines().count() + " lines of output, "
                     + Files.readAllLines(classList).size() + " classes listed");
