@@ -37,6 +37,7 @@ class ActionContainerIT {
         TRICKY.put("JSON_CONF", "{\"user\":\"deploy\",\"password\":\"p@ss:w,rd\",\"nested\":{\"a\":[1,2]}}");
         TRICKY.put("PERCENT_VALUE", "100%25-not-%0A-a-newline-%");
         TRICKY.put("CRLF_VALUE", "first line\r\nsecond line\r\n");
+        TRICKY.put("UNICODE_VALUE", "pässwörd-密码-🔑-\u00a0nbsp");
         TRICKY.put("LOOKALIKES", "::add-mask::x\nghadelimiter_00000000-0000-0000-0000-000000000000\nEOF");
     }
 

@@ -24,6 +24,24 @@ public class GitHubActionCommand implements Callable<Integer> {
         this.context = context;
     }
 
+    /**
+     * The image's entrypoint: exactly {@code machinist github-action}, but without first building the whole
+     * picocli command tree, which took a third of the container's start-up (measured: 0.3 s of 0.8 s). Any
+     * argument (e.g. --help) goes the ordinary way.
+     */
+    public static void main(String[] args) {
+        if (args.length > 0) {
+            String[] all = new String[args.length + 1];
+            all[0] = "github-action";
+            System.arraycopy(args, 0, all, 1, args.length);
+            dev.machinist.cli.Main.main(all);
+            return;
+        }
+        int code = GitHubAction.forEnvironment(System.getenv(), System.out).run();
+        System.out.flush();
+        System.exit(code);
+    }
+
     @Override
     public Integer call() {
         // Raw stdout: ::add-mask:: must carry the value itself, and the action prints nothing else secret.

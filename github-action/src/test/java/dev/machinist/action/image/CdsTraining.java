@@ -28,6 +28,7 @@ final class CdsTraining {
             Map<String, Object> described = server.describe();
             Map<String, String> env = new HashMap<>();
             env.put("HOME", work.toString());
+            env.put("LANG", "C.UTF-8");
             env.put("RUNNER_TEMP", work.toString());
             for (String file : List.of("GITHUB_ENV", "GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY")) {
                 Path p = work.resolve(file.toLowerCase());
@@ -58,10 +59,10 @@ final class CdsTraining {
                             root.resolve("opt/java/bin/java").toString(),
                             "-XX:DumpLoadedClassList=" + classList,
                             "-XX:+UseSerialGC",
+                            "-Dfile.encoding=UTF-8",
                             "-cp",
                             root.resolve("opt/machinist/machinist.jar").toString(),
-                            "dev.machinist.cli.Main",
-                            "github-action")
+                            "dev.machinist.cli.commands.GitHubActionCommand")
                     .redirectErrorStream(true);
             pb.environment().clear();
             pb.environment().putAll(env);
