@@ -38,8 +38,9 @@ class FileCommandParserTest {
     @Test
     void workflowLogReplaysMasksInOrder() {
         WorkflowLog log = new WorkflowLog("hello\n::add-mask::a%25b%0D%0Ac\nsaw a%b\n::error title=X::bad%0Anews\n");
-        assertThat(log.masks()).containsExactly("a%b\r\nc", "a%b", "c");
-        assertThat(log.firstUnmaskedUse("a%b")).isEmpty();
+        assertThat(log.masks()).containsExactly("a%b\r\nc");
+        assertThat(log.firstUnmaskedUse("a%b")).contains(2);
+        assertThat(log.firstUnmaskedUse("a%b\r\nc")).isEmpty();
         assertThat(new WorkflowLog("saw a%b\n::add-mask::a%25b\n").firstUnmaskedUse("a%b"))
                 .contains(0);
         assertThat(log.commands("error")).containsExactly("bad\nnews");
