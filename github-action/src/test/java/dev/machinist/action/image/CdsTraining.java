@@ -28,7 +28,6 @@ final class CdsTraining {
             Map<String, Object> described = server.describe();
             Map<String, String> env = new HashMap<>();
             env.put("HOME", work.toString());
-            env.put("LANG", "C.UTF-8");
             env.put("RUNNER_TEMP", work.toString());
             for (String file : List.of("GITHUB_ENV", "GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY")) {
                 Path p = work.resolve(file.toLowerCase());
