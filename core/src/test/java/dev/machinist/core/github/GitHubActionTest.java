@@ -6,6 +6,7 @@ import dev.machinist.core.http.HttpClientSettings;
 import dev.machinist.core.http.HttpTransport;
 import dev.machinist.core.mask.WeakPatternPolicy;
 import dev.machinist.simulator.SimulatorServer;
+import dev.machinist.simulator.bitwarden.BitwardenSimulator;
 import dev.machinist.simulator.github.FileCommandParser;
 import dev.machinist.simulator.github.WorkflowLog;
 import dev.machinist.simulator.pantheon.PantheonSimulator;
@@ -29,6 +30,7 @@ class GitHubActionTest {
     static SimulatorServer server;
     static PantheonSimulator pantheon = new PantheonSimulator();
     static PlatformSimulator upsun = new PlatformSimulator("upsun");
+    static BitwardenSimulator bitwarden = new BitwardenSimulator();
 
     @TempDir
     Path temp;
@@ -40,7 +42,7 @@ class GitHubActionTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = SimulatorServer.start(0).with(pantheon).with(upsun);
+        server = SimulatorServer.start(0).with(pantheon).with(upsun).with(bitwarden);
     }
 
     @AfterAll
@@ -112,6 +114,32 @@ class GitHubActionTest {
         String summary = Files.readString(summaryFile);
         assertThat(summary).contains("Machinist: Pantheon", pantheon.demoUserId(), "Login expires");
         assertThat(summary).doesNotContain(session).doesNotContain(pantheon.demoToken());
+    }
+
+    @Test
+    void bitwardenProjectLoadsEverySecretByKeyWithNamesMappedAndWeakValuesReported() throws Exception {
+        String project = bitwarden.addProject("action-test");
+        bitwarden.addSecret("db.password", "s3cr3t-Passw0rd!", "", project);
+        bitwarden.addSecret("DEBUG", "true", "", project);
+        env.put("INPUT_VENDOR", "bitwarden");
+        env.put("INPUT_ACCESS-TOKEN", bitwarden.demoAccessToken());
+        env.put("INPUT_PROJECT", project);
+        env.put("INPUT_MAP-NAMES", "true");
+        env.put("BWS_SERVER_URL", BitwardenSimulator.serverUrl(server.baseUri()));
+
+        Run run = run();
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        assertMaskedBeforeUse(run.log(), bitwarden.demoAccessToken());
+        assertMaskedBeforeUse(run.log(), "s3cr3t-Passw0rd!");
+        assertThat(run.log().masks()).doesNotContain("true");
+        assertThat(run.log().commands("warning")).singleElement().asString().contains("$DEBUG", "common word");
+        assertThat(FileCommandParser.parse(envFile))
+                .containsEntry("db_password", "s3cr3t-Passw0rd!")
+                .containsEntry("DEBUG", "true");
+        assertThat(Files.readString(summaryFile))
+                .contains("`db_password`", "`DEBUG`")
+                .doesNotContain("s3cr3t");
     }
 
     @Test
