@@ -76,7 +76,8 @@ public class ActionColdStart {
             } else if (mode == Mode.CONTAINER_WITHOUT_CDS) {
                 // The image's own entrypoint with the archive switched off.
                 cmd.addAll(List.of("--entrypoint", "/opt/java/bin/java", image, "-Xshare:off",
-                        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Dfile.encoding=UTF-8", "-cp",
+                        "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
+                        "-Dfile.encoding=UTF-8", "-cp",
                         "/opt/machinist/machinist.jar", "dev.machinist.cli.commands.GitHubActionCommand"));
             } else {
                 cmd.add(image);
