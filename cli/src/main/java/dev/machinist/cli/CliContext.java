@@ -88,7 +88,16 @@ public final class CliContext implements AutoCloseable {
     }
 
     public ProviderContext providerContext(Map<String, String> settings) {
-        return new ProviderContext(env, settings, http(), Path.of(System.getProperty("user.home")));
+        return new ProviderContext(env, settings, http(), home());
+    }
+
+    /**
+     * $HOME as the shell sees it (CI runners set it; vendor CLIs read it), else the JVM's idea of it, which
+     * comes from /etc/passwd and may differ or be "?" for a uid without an entry.
+     */
+    public Path home() {
+        String home = env.get("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"));
     }
 
     /** Runs at exit, also on error: removes temporary files and the like. */

@@ -40,7 +40,7 @@ public final class Login {
         Provider provider = provider();
         SecretSink sink = context.credentialSink().andThen(extraSink);
         Secret token = token(provider);
-        sink.accept(token);
+        if (!token.isEmpty()) sink.accept(token); // the local provider has no token
         return provider.login(token, sink);
     }
 

@@ -47,11 +47,10 @@ public class SshCertCommand implements Callable<Integer> {
         SshCertificateIssuer issuer = Capabilities.require(session, SshCertificateIssuer.class, "SSH certificates");
         Path target = dir != null
                 ? dir
-                : Path.of(
-                        System.getProperty("user.home"),
-                        ".machinist",
-                        "ssh",
-                        session.provider().id());
+                : context.home()
+                        .resolve(".machinist")
+                        .resolve("ssh")
+                        .resolve(session.provider().id());
         SshCertificateIssuer.SshCertificate cert = issuer.issueCertificate(target);
         if (output.json()) {
             Map<String, Object> m = new LinkedHashMap<>();

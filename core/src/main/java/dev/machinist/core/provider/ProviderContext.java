@@ -19,7 +19,12 @@ public record ProviderContext(
     }
 
     public static ProviderContext of(Map<String, String> environment, HttpTransport http) {
-        return new ProviderContext(environment, Map.of(), http, Path.of(System.getProperty("user.home")));
+        String home = environment.get("HOME");
+        return new ProviderContext(
+                environment,
+                Map.of(),
+                http,
+                Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home")));
     }
 
     public ProviderContext withSettings(Map<String, String> s) {
