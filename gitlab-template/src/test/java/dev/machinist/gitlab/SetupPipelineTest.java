@@ -1,0 +1,48 @@
+package dev.machinist.gitlab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The documented install path on a shell runner: the jar is downloaded, checked and put on PATH. */
+class SetupPipelineTest {
+    private static FileServer releases;
+
+    @TempDir
+    Path project;
+
+    @BeforeAll
+    static void publishJar(@TempDir Path dir) throws Exception {
+        releases = new FileServer(LauncherJar.write(dir.resolve("machinist.jar")), "/v0.1.0/machinist.jar");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (releases != null) releases.close();
+    }
+
+    @Test
+    void componentInstallsTheJarOnAShellRunner() throws Exception {
+        Interop.onPath("rsync");
+        Pipeline.Result result = new Pipeline(project)
+                .withTemplates()
+                .file(".gitlab-ci.yml", """
+                        include:
+                          - local: templates/machinist/template.yml
+                            inputs:
+                              jar-url: %s
+                        version:
+                          extends: .machinist
+                          script:
+                            - machinist --version
+                            - command -v machinist-run
+                        """.formatted(releases.uri("/v0.1.0/machinist.jar")))
+                .run();
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.log("version")).contains("machinist ");
+    }
+}
