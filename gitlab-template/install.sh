@@ -41,7 +41,7 @@ export MACHINIST_HOME
       if command -v curl >/dev/null 2>&1; then
         curl -fsSL --retry 3 --connect-timeout 10 -o "$jar.part" "$url" || fail "could not download $url (curl exit $?)."
       elif command -v wget >/dev/null 2>&1; then
-        wget -q -T 10 -t 3 -O "$jar.part" "$url" || fail "could not download $url (wget exit $?)."
+        wget -q -T 10 -O "$jar.part" "$url" || fail "could not download $url (wget exit $?)."
       else
         fail "neither curl nor wget is installed; install one, or set MACHINIST_INSTALL=none with machinist on PATH."
       fi
