@@ -1,5 +1,6 @@
 package dev.machinist.simulator;
 
+import dev.machinist.simulator.pantheon.PantheonSimulator;
 import java.io.IOException;
 
 /** Starts one loopback server carrying every vendor simulator, as {@code machinist simulate} and demo do. */
@@ -9,6 +10,7 @@ public final class Simulators {
     public static SimulatorServer startAll(int port) throws IOException {
         SimulatorServer server = SimulatorServer.start(port);
         // Each vendor simulator registers itself here, in the order of the first-line JSON.
+        server.with(new PantheonSimulator());
         return server;
     }
 }

@@ -1,6 +1,7 @@
 package dev.machinist.core.provider;
 
 import dev.machinist.core.MachinistException;
+import dev.machinist.core.provider.pantheon.PantheonProvider;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ public final class Providers {
 
     static {
         // One line per vendor id, in the order `--help` lists them.
+        FACTORIES.put("pantheon", PantheonProvider::new);
         FACTORIES.put("env", dev.machinist.core.provider.local.LocalProvider::new);
     }
 
