@@ -81,6 +81,8 @@ final class Pipeline {
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> FOREIGN_PREFIXES.stream().anyMatch(k::startsWith));
         env.put("JAVA_HOME", System.getProperty("java.home"));
+        // Jobs write under HOME (the Terminus session, SSH keys): keep that inside the test's project.
+        env.put("HOME", dir.resolve(".home").toString());
         Process process = pb.start();
         process.getOutputStream().close();
         byte[] output = process.getInputStream().readAllBytes();
