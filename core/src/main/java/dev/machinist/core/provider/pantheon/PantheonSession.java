@@ -20,7 +20,7 @@ import java.util.Optional;
  * reuse this login. The session string never leaves this object except in the Authorization header and in
  * the 0600 files Terminus reads.
  */
-public final class PantheonSession implements Session, TokenManager {
+public final class PantheonSession implements Session, TokenManager, dev.machinist.core.provider.VendorCliLogin {
     private final PantheonProvider provider;
     private final PantheonApi api;
     private final TerminusHandoff terminus;
@@ -142,6 +142,17 @@ public final class PantheonSession implements Session, TokenManager {
     private static JsonNode call(HttpResult result) {
         if (!result.isSuccess()) throw PantheonAnswers.sessionCallFailed(result);
         return result.json();
+    }
+
+    @Override
+    public String vendorCli() {
+        return "terminus";
+    }
+
+    /** The session file terminus reads; the machine token itself is not written anywhere. */
+    @Override
+    public List<Path> handOffToVendorCli() {
+        return List.of(writeTerminusSession());
     }
 
     @Override
