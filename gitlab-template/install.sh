@@ -57,9 +57,11 @@ export MACHINIST_HOME
     # Java 19+ keeps a class-data archive of Machinist's own classes beside the jar: faster later starts.
     cds=""
     [ "$1" -ge 19 ] && cds="-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$jar.jsa"
+    # user.home follows $HOME, as for the vendors' own CLIs (Java would take it from /etc/passwd, which
+    # differs from $HOME in many CI images and is "?" for a uid that has no entry there).
     cat > "$bin/machinist" <<EOF
 #!/bin/sh
-exec "$(command -v "$java")" \${MACHINIST_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto $cds} -jar "$jar" "\$@"
+exec "$(command -v "$java")" \${HOME:+"-Duser.home=\$HOME"} \${MACHINIST_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto $cds} -jar "$jar" "\$@"
 EOF
     chmod 755 "$bin/machinist"
   fi
