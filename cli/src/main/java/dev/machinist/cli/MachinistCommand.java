@@ -1,5 +1,6 @@
 package dev.machinist.cli;
 
+import dev.machinist.cli.commands.DemoCommand;
 import dev.machinist.cli.commands.LoginCommand;
 import dev.machinist.cli.commands.ProjectsCommand;
 import dev.machinist.cli.commands.SecretsCommand;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Option;
             TokenCommand.class,
             SshCertCommand.class,
             SimulateCommand.class,
+            DemoCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class MachinistCommand implements Runnable {

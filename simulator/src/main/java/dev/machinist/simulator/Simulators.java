@@ -1,6 +1,7 @@
 package dev.machinist.simulator;
 
 import dev.machinist.simulator.pantheon.PantheonSimulator;
+import dev.machinist.simulator.platform.PlatformSimulator;
 import java.io.IOException;
 
 /** Starts one loopback server carrying every vendor simulator, as {@code machinist simulate} and demo do. */
@@ -11,6 +12,9 @@ public final class Simulators {
         SimulatorServer server = SimulatorServer.start(port);
         // Each vendor simulator registers itself here, in the order of the first-line JSON.
         server.with(new PantheonSimulator());
+        server.with(new PlatformSimulator("platformsh"));
+        server.with(new PlatformSimulator("upsun"));
+        server.with(new PlatformSimulator("webpaas"));
         return server;
     }
 }
