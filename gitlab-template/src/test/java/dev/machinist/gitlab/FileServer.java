@@ -8,23 +8,31 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Serves one file on loopback, standing in for the release download that install.sh fetches with curl. */
+/**
+ * Serves files on loopback, standing in for the release download that install.sh fetches with curl and
+ * for the public URL an {@code include: remote:} names.
+ */
 final class FileServer implements AutoCloseable {
     private final HttpServer server;
     private final AtomicInteger downloads = new AtomicInteger();
+    private final Map<String, Path> files = new ConcurrentHashMap<>();
 
     FileServer(Path file, String urlPath) throws IOException {
+        files.put(urlPath, file);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             try (exchange) {
-                if (!exchange.getRequestURI().getPath().equals(urlPath)) {
+                Path served = files.get(exchange.getRequestURI().getPath());
+                if (served == null) {
                     exchange.sendResponseHeaders(404, -1);
                     return;
                 }
-                downloads.incrementAndGet();
-                byte[] body = Files.readAllBytes(file);
+                if (served.equals(file)) downloads.incrementAndGet();
+                byte[] body = Files.readAllBytes(served);
                 exchange.sendResponseHeaders(200, body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(body);
@@ -32,6 +40,12 @@ final class FileServer implements AutoCloseable {
             }
         });
         server.start();
+    }
+
+    /** Serves another file; only downloads of the first one are counted. */
+    FileServer serve(Path file, String urlPath) {
+        files.put(urlPath, file);
+        return this;
     }
 
     URI uri(String path) {

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The login-only job for the Platform.sh family: .machinist-ssh-cert leaves git/ssh a certified key. */
+/**
+ * The login-only job for the Platform.sh family: .machinist-ssh-cert leaves git/ssh a certified key. The
+ * classic template comes in by {@code include: remote:}, served from loopback.
+ */
 class UpsunPipelineTest {
     private static SimulatorServer simulators;
     private static FileServer releases;
@@ -28,7 +31,8 @@ class UpsunPipelineTest {
     @BeforeAll
     static void start(@TempDir Path dir) throws Exception {
         simulators = Simulators.startAll(0);
-        releases = new FileServer(LauncherJar.write(dir.resolve("machinist.jar")), "/machinist.jar");
+        releases = new FileServer(LauncherJar.write(dir.resolve("machinist.jar")), "/machinist.jar")
+                .serve(Interop.templateDir().resolve("Machinist.gitlab-ci.yml"), "/templates/Machinist.gitlab-ci.yml");
     }
 
     @AfterAll
@@ -53,7 +57,7 @@ class UpsunPipelineTest {
                 .withTemplates()
                 .file(".gitlab-ci.yml", """
                         include:
-                          - local: Machinist.gitlab-ci.yml
+                          - remote: %s
                         variables:
                           MACHINIST_JAR_URL: %s
                         push:
@@ -63,7 +67,8 @@ class UpsunPipelineTest {
                           script:
                             - echo "git uses $GIT_SSH_COMMAND"
                             - ssh-keygen -L -f "$HOME"/.machinist/ssh/upsun/*-cert.pub
-                        """.formatted(releases.uri("/machinist.jar")))
+                        """.formatted(
+                                releases.uri("/templates/Machinist.gitlab-ci.yml"), releases.uri("/machinist.jar")))
                 .variables(new LinkedHashMap<>(env))
                 .run();
         assertThat(result.exitCode()).as(result.output()).isZero();
