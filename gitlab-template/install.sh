@@ -8,7 +8,7 @@
 #   MACHINIST_JAR_URL     where to download the jar from (default: that release's machinist.jar)
 #   MACHINIST_JAR_SHA256  the jar's expected SHA-256; the job fails on a mismatch
 #   MACHINIST_HOME        where the jar and bin/ go (default $CI_PROJECT_DIR/.machinist, else ~/.machinist)
-#   MACHINIST_JAVA_OPTS   JVM options for the jar (default: serial GC, class-data sharing)
+#   MACHINIST_JAVA_OPTS   JVM options for the jar (default: serial GC); class data is archived on first use
 MACHINIST_HOME="${MACHINIST_HOME:-${CI_PROJECT_DIR:-$HOME}/.machinist}"
 export MACHINIST_HOME
 (
@@ -54,14 +54,15 @@ export MACHINIST_HOME
         fail "$url has SHA-256 $actual, not the expected MACHINIST_JAR_SHA256 $MACHINIST_JAR_SHA256."
       fi
     fi
-    # Java 19+ keeps a class-data archive of Machinist's own classes beside the jar: faster later starts.
-    cds=""
-    [ "$1" -ge 19 ] && cds="-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$jar.jsa"
+    # The first run archives the classes it loaded (dynamic CDS, Java 13+) beside the jar; later runs map
+    # that archive and start faster. A stale or foreign archive is ignored silently (-Xshare:auto).
     # user.home follows $HOME, as for the vendors' own CLIs (Java would take it from /etc/passwd, which
     # differs from $HOME in many CI images and is "?" for a uid that has no entry there).
     cat > "$bin/machinist" <<EOF
 #!/bin/sh
-exec "$(command -v "$java")" \${HOME:+"-Duser.home=\$HOME"} \${MACHINIST_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto $cds} -jar "$jar" "\$@"
+if [ -f "$jar.jsa" ]; then cds="-XX:SharedArchiveFile=$jar.jsa"; else cds="-XX:ArchiveClassesAtExit=$jar.jsa"; fi
+exec "$(command -v "$java")" \${HOME:+"-Duser.home=\$HOME"} \${MACHINIST_JAVA_OPTS:--XX:+UseSerialGC -Xshare:auto} \\
+  "\$cds" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$jar" "\$@"
 EOF
     chmod 755 "$bin/machinist"
   fi

@@ -200,25 +200,13 @@ class InstallScriptTest {
     /** A PATH holding only the tools install.sh uses, minus one (e.g. java), so its absence can be tested. */
     private String toolsWithout(String missing) throws IOException {
         Path bin = home.resolve("tools");
-        Files.createDirectories(bin);
         for (String tool : List.of(
-                "sh",
-                "sed",
-                "head",
-                "cut",
-                "cksum",
-                "mkdir",
-                "rm",
-                "cat",
-                "chmod",
-                "mv",
-                "curl",
-                "sha256sum",
-                "java")) {
+                "sed", "head", "cut", "cksum", "mkdir", "rm", "cat", "chmod", "mv", "curl", "sha256sum", "java")) {
             if (tool.equals(missing)) continue;
             var found = Interop.findOnPath(tool);
-            if (found.isPresent()) Files.createSymbolicLink(bin.resolve(tool), found.get());
+            if (found.isPresent()) executable(bin.resolve(tool), "#!/bin/sh\nexec '" + found.get() + "' \"$@\"\n");
         }
+        Files.createDirectories(bin);
         return bin.toString();
     }
 
