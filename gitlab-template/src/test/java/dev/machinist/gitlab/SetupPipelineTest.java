@@ -44,5 +44,9 @@ class SetupPipelineTest {
                 .run();
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.log("version")).contains("machinist ");
+        // gitlab-ci-local checked the expanded pipeline against GitLab's CI schema before running it.
+        assertThat(result.output()).contains("json schema validated");
+        assertThat(project.resolve(".machinist"))
+                .isDirectoryContaining(p -> p.toString().endsWith(".jar.jsa"));
     }
 }
