@@ -26,7 +26,7 @@ final class Pipeline {
     private final Path dir;
 
     Pipeline(Path dir) throws IOException {
-        this.dir = dir;
+        this.dir = Files.createDirectories(dir);
         git("init", "-q", "-b", "main");
         git("config", "user.email", "pipeline@machinist.invalid");
         git("config", "user.name", "Pipeline test");
