@@ -1,5 +1,6 @@
 package dev.machinist.simulator;
 
+import dev.machinist.simulator.bitwarden.BitwardenSimulator;
 import dev.machinist.simulator.pantheon.PantheonSimulator;
 import dev.machinist.simulator.platform.PlatformSimulator;
 import java.io.IOException;
@@ -15,6 +16,7 @@ public final class Simulators {
         server.with(new PlatformSimulator("platformsh"));
         server.with(new PlatformSimulator("upsun"));
         server.with(new PlatformSimulator("webpaas"));
+        server.with(new BitwardenSimulator());
         return server;
     }
 }
