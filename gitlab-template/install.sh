@@ -65,6 +65,8 @@ exec "$(command -v "$java")" \${HOME:+"-Duser.home=\$HOME"} \${MACHINIST_JAVA_OP
   "\$cds" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$jar" "\$@"
 EOF
     chmod 755 "$bin/machinist"
+    # The training run that makes the class archive; later jobs with a cached jar skip this JVM start.
+    [ -f "$jar.jsa" ] || "$bin/machinist" --version
   fi
   # machinist-run CMD ARGS...: "machinist run" with the job's MACHINIST_* settings, so a job's script
   # line only needs this prefix. Reads the variables when it runs, so a job can override any of them.
@@ -112,4 +114,4 @@ EOF
 ) || exit $?
 case ":$PATH:" in *":$MACHINIST_HOME/bin:"*) ;; *) PATH="$MACHINIST_HOME/bin:$PATH" ;; esac
 export PATH
-machinist --version
+echo "machinist: $(command -v machinist)"

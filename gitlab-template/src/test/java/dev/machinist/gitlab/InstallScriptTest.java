@@ -145,7 +145,7 @@ class InstallScriptTest {
         ShellRun run =
                 ShellRun.run(home, env, ". \"$INSTALL\" && machinist-run sh -c 'echo \"$1\"' 'two words' '*' \"it's\"");
         assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.output()).contains("machinist image");
+        assertThat(run.output()).contains("machinist: " + imageBin.resolve("machinist"));
         assertThat(releases.downloads()).isEqualTo(before);
         assertThat(Files.readAllLines(argv))
                 .containsExactly(
