@@ -49,4 +49,33 @@ class SetupPipelineTest {
         assertThat(project.resolve(".machinist"))
                 .isDirectoryContaining(p -> p.toString().endsWith(".jar.jsa"));
     }
+
+    /**
+     * Jobs in Machinist's image cannot run here (no registry, no container engine), so this checks what
+     * GitLab would be given: the image named by the inputs, its entrypoint cleared, nothing to install.
+     */
+    @Test
+    void imageJobRunsInTheVersionedImageWithItsEntrypointCleared() throws Exception {
+        Interop.onPath("rsync");
+        Pipeline.Result result = new Pipeline(project)
+                .withTemplates()
+                .file(".gitlab-ci.yml", """
+                        include:
+                          - local: templates/machinist/template.yml
+                            inputs:
+                              image: registry.example.com/tools/machinist
+                              version: 1.2.3
+                        tool:
+                          extends: .machinist-image
+                          script:
+                            - machinist-run ./deploy.sh
+                        """)
+                .run("--preview");
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        String tool = result.output().substring(result.output().indexOf("\ntool:"));
+        assertThat(tool)
+                .contains("name: registry.example.com/tools/machinist:1.2.3")
+                .containsPattern("entrypoint:\\s*\\n\\s*- ''")
+                .contains("MACHINIST_INSTALL: none");
+    }
 }
