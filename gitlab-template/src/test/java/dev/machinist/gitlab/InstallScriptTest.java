@@ -141,6 +141,8 @@ class InstallScriptTest {
         env.put("MACHINIST_PROJECT", "p 1");
         env.put("MACHINIST_ALL_SECRETS", "false");
         env.put("MACHINIST_MASK_VARIABLES", "EXTRA_ONE  EXTRA_TWO");
+        env.put("MACHINIST_MIN_LENGTH", "6");
+        env.put("MACHINIST_MASK_REPLACEMENT", "<hidden>");
         int before = releases.downloads();
         ShellRun run =
                 ShellRun.run(home, env, ". \"$INSTALL\" && machinist-run sh -c 'echo \"$1\"' 'two words' '*' \"it's\"");
@@ -154,6 +156,8 @@ class InstallScriptTest {
                         "[bitwarden]",
                         "[--project]",
                         "[p 1]",
+                        "[--min-length]",
+                        "[6]",
                         "[--secret]",
                         "[  id-1 > DB_PASSWORD]",
                         "[--secret]",
@@ -165,7 +169,7 @@ class InstallScriptTest {
                         "[--mask-env]",
                         "[EXTRA_TWO]",
                         "[--replacement]",
-                        "[gitlab]",
+                        "[<hidden>]",
                         "[--]",
                         "[sh]",
                         "[-c]",
