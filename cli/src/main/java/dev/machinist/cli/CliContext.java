@@ -49,6 +49,11 @@ public final class CliContext implements AutoCloseable {
         return guard.rawOut();
     }
 
+    /** The unguarded stderr, for streams that carry their own masker (a child's output in `run`). */
+    public PrintStream rawErr() {
+        return guard.rawErr();
+    }
+
     public Map<String, String> env() {
         return env;
     }
@@ -100,6 +105,6 @@ public final class CliContext implements AutoCloseable {
                 err().println("machinist: warning: cleanup failed: " + e.getMessage());
             }
         }
-        guard.flush();
+        guard.close();
     }
 }

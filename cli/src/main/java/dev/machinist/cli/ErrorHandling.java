@@ -23,6 +23,11 @@ final class ErrorHandling {
     }
 
     static int report(Throwable ex, CliContext context) {
+        if (ex instanceof dev.machinist.core.inject.CommandNotRunnableException notRunnable) {
+            // `run`: the shell's convention (126/127), so scripts cannot tell us apart from a failed exec.
+            context.err().println("machinist: " + notRunnable.getMessage());
+            return notRunnable.exitCode();
+        }
         if (ex instanceof MachinistException me) {
             context.err().println("machinist: " + me.getMessage());
             return me.kind().exitCode();

@@ -2,7 +2,9 @@ package dev.machinist.cli;
 
 import dev.machinist.cli.commands.DemoCommand;
 import dev.machinist.cli.commands.LoginCommand;
+import dev.machinist.cli.commands.MaskCommand;
 import dev.machinist.cli.commands.ProjectsCommand;
+import dev.machinist.cli.commands.RunCommand;
 import dev.machinist.cli.commands.SecretsCommand;
 import dev.machinist.cli.commands.SimulateCommand;
 import dev.machinist.cli.commands.SshCertCommand;
@@ -35,6 +37,8 @@ import picocli.CommandLine.Option;
             SshCertCommand.class,
             SimulateCommand.class,
             DemoCommand.class,
+            RunCommand.class,
+            MaskCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class MachinistCommand implements Runnable {
@@ -65,6 +69,8 @@ public final class MachinistCommand implements Runnable {
         cl.setOut(new java.io.PrintWriter(context.out(), true));
         cl.setErr(new java.io.PrintWriter(context.err(), true));
         ErrorHandling.install(cl, context);
+        // `run -- cmd -x`: everything from the command on belongs to the command, not to Machinist.
+        cl.getSubcommands().get("run").setStopAtPositional(true);
         return cl;
     }
 

@@ -1,36 +1,43 @@
 package dev.machinist.cli;
 
 import dev.machinist.core.Secret;
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
+import dev.machinist.core.mask.Masker;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Masks the CLI's own stdout and stderr: whatever a command prints passes through here, and every
- * registered credential is replaced before it reaches the terminal or the CI log.
+ * Masks the CLI's own stdout and stderr with the same streaming masker that protects build output: every
+ * registered credential (and its encoded forms) is replaced before it reaches the terminal or the CI log.
  */
 public final class OutputGuard {
     private final PrintStream rawOut;
     private final PrintStream rawErr;
-    private final List<String> values = new CopyOnWriteArrayList<>();
+    private final Masker masker = Masker.builder().build();
+    private final List<Secret> protectedSecrets = new CopyOnWriteArrayList<>();
+    private final List<Masker> others = new CopyOnWriteArrayList<>();
     private final PrintStream out;
     private final PrintStream err;
 
     OutputGuard(PrintStream rawOut, PrintStream rawErr) {
         this.rawOut = rawOut;
         this.rawErr = rawErr;
-        this.out = new PrintStream(new LineMasking(rawOut), true, StandardCharsets.UTF_8);
-        this.err = new PrintStream(new LineMasking(rawErr), true, StandardCharsets.UTF_8);
+        this.out = new PrintStream(masker.wrap(new NonClosing(rawOut)), true, StandardCharsets.UTF_8);
+        this.err = new PrintStream(masker.wrap(new NonClosing(rawErr)), true, StandardCharsets.UTF_8);
     }
 
     public void protect(Secret secret) {
-        if (!secret.isEmpty() && !values.contains(secret.reveal())) {
-            values.add(secret.reveal());
-            values.sort((a, b) -> b.length() - a.length());
-        }
+        if (secret.isEmpty()) return;
+        protectedSecrets.add(secret);
+        masker.add(secret);
+        others.forEach(m -> m.add(secret));
+    }
+
+    /** Shares every credential protected so far, and from now on, with another masker (e.g. `run`'s). */
+    public void use(Masker other) {
+        protectedSecrets.forEach(other::add);
+        others.add(other);
     }
 
     PrintStream out() {
@@ -45,50 +52,37 @@ public final class OutputGuard {
         return rawOut;
     }
 
-    void flush() {
-        out.flush();
-        err.flush();
+    PrintStream rawErr() {
+        return rawErr;
+    }
+
+    /** Writes out whatever the maskers still hold back (the end of output cannot start a secret any more). */
+    void close() {
+        out.close();
+        err.close();
+        rawOut.flush();
+        rawErr.flush();
     }
 
     /** Masks a whole string (for messages assembled before printing). */
     public String mask(String text) {
-        String result = text;
-        for (String v : values) result = result.replace(v, "***");
-        return result;
+        return masker.maskString(text);
     }
 
-    /** Holds bytes until a newline or flush, then masks the text as a whole. */
-    private final class LineMasking extends OutputStream {
-        private final PrintStream target;
-        private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
-
-        LineMasking(PrintStream target) {
-            this.target = target;
+    /** Keeps System.out/err open when the masking stream is closed to flush its tail. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(PrintStream target) {
+            super(target);
         }
 
         @Override
-        public synchronized void write(int b) {
-            pending.write(b);
-            if (b == '\n') emit();
+        public void write(byte[] b, int off, int len) throws java.io.IOException {
+            out.write(b, off, len);
         }
 
         @Override
-        public synchronized void write(byte[] b, int off, int len) {
-            pending.write(b, off, len);
-            if (len > 0 && b[off + len - 1] == '\n') emit();
-        }
-
-        @Override
-        public synchronized void flush() {
-            emit();
-            target.flush();
-        }
-
-        private void emit() {
-            if (pending.size() == 0) return;
-            String text = pending.toString(StandardCharsets.UTF_8);
-            pending.reset();
-            target.print(mask(text));
+        public void close() throws java.io.IOException {
+            out.flush();
         }
     }
 }

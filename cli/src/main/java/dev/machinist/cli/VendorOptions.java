@@ -54,6 +54,11 @@ public final class VendorOptions {
             description = "Any other provider setting, e.g. --set host=terminus.example.com.")
     Map<String, String> extra = new LinkedHashMap<>();
 
+    /** Whether a vendor was named explicitly (--vendor). */
+    public boolean vendorNamed() {
+        return vendor != null && !vendor.isBlank();
+    }
+
     Map<String, String> settings() {
         Map<String, String> s = new LinkedHashMap<>(extra);
         put(s, "server-url", serverUrl);

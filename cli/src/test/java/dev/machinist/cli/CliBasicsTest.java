@@ -64,7 +64,7 @@ class CliBasicsTest {
     @Test
     void secretsFromAnEnvFileThroughTheLocalProvider() throws Exception {
         Path env = dir.resolve("ci.env");
-        Files.writeString(env, "DB_PASSWORD=correct-horse-battery\nAPI_KEY=\"k\\ney\"\n");
+        Files.writeString(env, "DB_PASSWORD=correct-horse-battery\nAPI_KEY=\"k\ney\"\n");
         CliRun list = CliRun.of(Map.of(), "secrets", "list", "--vendor", "env", "--set", "env-file=" + env);
         assertThat(list.exitCode()).isZero();
         assertThat(list.out()).contains("DB_PASSWORD", "API_KEY").doesNotContain("correct-horse-battery");

@@ -66,6 +66,24 @@ final class DemoScript {
                     "bitwarden");
             add(steps, null, env, "projects", "list", "--vendor", "bitwarden");
             add(steps, null, env, "secrets", "list", "--vendor", "bitwarden");
+            // The build step prints its secrets in clear, base64 and URL-encoded: the log shows *** for each.
+            String script = "echo \"connecting to $DATABASE_URL\"; printf %s \"$DATABASE_URL\" | base64;"
+                    + " echo \"first line of the key: $(printf %s \"$DEPLOY_KEY\" | head -n 2 | tail -n 1)\";"
+                    + " echo \"project has $(env | grep -c _TOKEN= || true) token variables left\"";
+            steps.add(new DemoCommand.Step(
+                    null,
+                    List.of("run", "--vendor", "bitwarden", "--project", projectId(vendors), "--", "sh", "-c", script),
+                    List.of(
+                            "run",
+                            "--vendor",
+                            "bitwarden",
+                            "--project",
+                            projectId(vendors),
+                            "--",
+                            "sh",
+                            "-c",
+                            "'" + script + "'"),
+                    env));
         }
         return steps;
     }
@@ -76,6 +94,12 @@ final class DemoScript {
             case "upsun" -> "Upsun";
             default -> "OVHcloud Web PaaS";
         };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String projectId(Map<String, Object> vendors) {
+        Map<String, Object> bitwarden = (Map<String, Object>) vendors.get("bitwarden");
+        return String.valueOf(((List<Object>) bitwarden.get("projectIds")).get(0));
     }
 
     @SuppressWarnings("unchecked")

@@ -75,15 +75,14 @@ class SecretResolverTest {
 
     @Test
     void invalidKeysAreRejectedOrMapped() throws Exception {
-        SecretSource source = source("my-key.v2=hunter2\n", Map.of());
-        var reject = SecretSelection.of(
-                List.of(), Optional.of(SecretScope.organization()), SecretSelection.NamePolicy.REJECT);
+        SecretSource source = source("", Map.of("my-key.v2", "hunter2"));
+        var picks = SecretSelection.parsePicks("my-key.v2");
+        var reject = SecretSelection.of(picks, Optional.empty(), SecretSelection.NamePolicy.REJECT);
         assertThatThrownBy(() -> SecretResolver.resolve(source, reject))
                 .hasMessageContaining("The secret key 'my-key.v2'")
                 .hasMessageContaining("--map-names")
                 .hasMessageNotContaining("hunter2");
-        var map =
-                SecretSelection.of(List.of(), Optional.of(SecretScope.organization()), SecretSelection.NamePolicy.MAP);
+        var map = SecretSelection.of(picks, Optional.empty(), SecretSelection.NamePolicy.MAP);
         assertThat(SecretResolver.resolve(source, map)).containsOnlyKeys("my_key_v2");
         assertThat(EnvNames.map("9lives")).isEqualTo("_9lives");
     }

@@ -3,6 +3,7 @@ package dev.machinist.core.provider.local;
 import dev.machinist.core.MachinistException;
 import dev.machinist.core.Secret;
 import dev.machinist.core.SecretSink;
+import dev.machinist.core.inject.Dotenv;
 import dev.machinist.core.provider.FetchedSecret;
 import dev.machinist.core.provider.Identity;
 import dev.machinist.core.provider.Provider;
@@ -11,9 +12,6 @@ import dev.machinist.core.provider.SecretScope;
 import dev.machinist.core.provider.SecretSource;
 import dev.machinist.core.provider.SecretSummary;
 import dev.machinist.core.provider.Session;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,22 +48,13 @@ public final class LocalProvider implements Provider {
 
     @Override
     public Session login(Secret token, SecretSink sink) {
-        Map<String, String> file = context.setting("env-file", "MACHINIST_ENV_FILE")
-                .map(LocalProvider::read)
+        Map<String, Secret> file = context.setting("env-file", "MACHINIST_ENV_FILE")
+                .map(path -> Dotenv.read(Path.of(path)))
                 .orElse(Map.of());
         return new LocalSession(this, file, context.environment(), sink);
     }
 
-    static Map<String, String> read(String path) {
-        try {
-            return DotenvParser.parse(Files.readString(Path.of(path), StandardCharsets.UTF_8), path);
-        } catch (IOException e) {
-            throw MachinistException.usage(
-                    "Cannot read the env file " + path + " (" + e.getClass().getSimpleName() + ").");
-        }
-    }
-
-    private record LocalSession(Provider provider, Map<String, String> file, Map<String, String> env, SecretSink sink)
+    private record LocalSession(Provider provider, Map<String, Secret> file, Map<String, String> env, SecretSink sink)
             implements Session, SecretSource {
         @Override
         public Identity identity() {
@@ -92,15 +81,15 @@ public final class LocalProvider implements Provider {
         public List<FetchedSecret> getSecrets(List<String> ids) {
             List<FetchedSecret> out = new ArrayList<>();
             List<String> missing = new ArrayList<>();
-            Map<String, String> all = new LinkedHashMap<>(env);
+            Map<String, Secret> all = new LinkedHashMap<>();
+            env.forEach((k, v) -> all.put(k, Secret.of(k, v)));
             all.putAll(file);
             for (String id : ids) {
-                String value = all.get(id);
-                if (value == null) {
+                Secret secret = all.get(id);
+                if (secret == null) {
                     missing.add(id);
                     continue;
                 }
-                Secret secret = Secret.of(id, value);
                 sink.accept(secret);
                 out.add(new FetchedSecret(id, id, secret, "", List.of()));
             }

@@ -1,0 +1,48 @@
+package dev.machinist.cli.commands;
+
+import dev.machinist.cli.CliContext;
+import dev.machinist.cli.MaskOptions;
+import dev.machinist.core.mask.Masker;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** A filter from stdin to stdout, for pipelines that cannot wrap a command. */
+@Command(
+        name = "mask",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Copy stdin to stdout with secrets and their encoded forms masked. Output is passed on as soon as",
+            "it cannot be part of a secret (no waiting for a newline).",
+            "",
+            "  ./build.sh 2>&1 | machinist mask --env-file secrets.env --mask-env DB_PASSWORD"
+        })
+public class MaskCommand implements Callable<Integer> {
+    @Mixin
+    MaskOptions masking;
+
+    private final CliContext context;
+
+    MaskCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Masker masker = masking.masker(context);
+        masking.envFileSecrets().values().forEach(masker.sink()::accept);
+        masking.maskEnvSecrets(context.env()).forEach(masker.sink()::accept);
+        InputStream in = context.in();
+        OutputStream out = masker.wrap(context.rawOut());
+        byte[] buffer = new byte[64 * 1024];
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+            out.write(buffer, 0, n);
+            out.flush();
+        }
+        out.close();
+        return 0;
+    }
+}
