@@ -1,6 +1,6 @@
 package dev.machinist.gitlab;
 
-/** Writes YAML scalars the tests put into pipelines. */
+/** Writes the YAML scalars the tests put into pipelines (CI/CD variables files). */
 final class Yaml {
     private Yaml() {}
 
@@ -21,13 +21,5 @@ final class Yaml {
             }
         }
         return out.append('"').toString();
-    }
-
-    /** A literal block scalar indented by {@code indent} spaces (for multi-line inputs and variables). */
-    static String block(String value, int indent) {
-        String pad = " ".repeat(indent);
-        StringBuilder out = new StringBuilder("|\n");
-        for (String line : value.split("\n", -1)) out.append(pad).append(line).append('\n');
-        return out.toString();
     }
 }
