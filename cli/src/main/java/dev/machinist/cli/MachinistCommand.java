@@ -39,6 +39,7 @@ import picocli.CommandLine.Option;
             DemoCommand.class,
             RunCommand.class,
             MaskCommand.class,
+            dev.machinist.cli.commands.GitHubActionCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class MachinistCommand implements Runnable {
