@@ -9,6 +9,8 @@ public final class Simulators {
     public static SimulatorServer startAll(int port) throws IOException {
         SimulatorServer server = SimulatorServer.start(port);
         // Each vendor simulator registers itself here, in the order of the first-line JSON.
+        server.with(new dev.machinist.simulator.github.GitHubSimulator());
+        server.with(new dev.machinist.simulator.gitlab.GitLabSimulator());
         return server;
     }
 }
