@@ -11,8 +11,8 @@ public final class Providers {
     private static final Map<String, Function<ProviderContext, Provider>> FACTORIES = new LinkedHashMap<>();
 
     static {
-        // Each vendor registers its ids here, e.g.:
-        // FACTORIES.put("pantheon", PantheonProvider::new);
+        // One line per vendor id, in the order `--help` lists them.
+        FACTORIES.put("env", dev.machinist.core.provider.local.LocalProvider::new);
     }
 
     private Providers() {}
