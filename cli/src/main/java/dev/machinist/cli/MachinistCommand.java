@@ -33,6 +33,7 @@ import picocli.CommandLine.Option;
             TokenCommand.class,
             SshCertCommand.class,
             SimulateCommand.class,
+            dev.machinist.cli.store.StoreCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class MachinistCommand implements Runnable {
