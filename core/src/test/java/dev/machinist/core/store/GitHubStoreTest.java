@@ -79,14 +79,13 @@ class GitHubStoreTest {
         assertThat(server.requests())
                 .extracting(r -> r.method() + " " + r.path())
                 .containsExactly(
-                        "GET /github/user",
                         "GET /github/repos/machinist-demo/app",
                         "GET /github/repos/machinist-demo/app/actions/secrets/public-key",
                         "PUT /github/repos/machinist-demo/app/actions/secrets/PANTHEON_TOKEN");
         assertThat(server.requests())
                 .allSatisfy(r -> assertThat(r.header("Authorization")).isPresent());
         // The debug log comes from HttpTransport: the library's calls went through the core's HTTP layer.
-        assertThat(debugLog).hasSize(4).noneMatch(line -> line.contains(GitHubSimulator.DEMO_TOKEN));
+        assertThat(debugLog).hasSize(3).noneMatch(line -> line.contains(GitHubSimulator.DEMO_TOKEN));
     }
 
     @Test
