@@ -1,5 +1,6 @@
 package dev.machinist.simulator;
 
+import dev.machinist.simulator.platform.PlatformSimulator;
 import java.io.IOException;
 
 /** Starts one loopback server carrying every vendor simulator, as {@code machinist simulate} and demo do. */
@@ -9,6 +10,9 @@ public final class Simulators {
     public static SimulatorServer startAll(int port) throws IOException {
         SimulatorServer server = SimulatorServer.start(port);
         // Each vendor simulator registers itself here, in the order of the first-line JSON.
+        server.with(new PlatformSimulator("platformsh"));
+        server.with(new PlatformSimulator("upsun"));
+        server.with(new PlatformSimulator("webpaas"));
         server.with(new dev.machinist.simulator.github.GitHubSimulator());
         server.with(new dev.machinist.simulator.gitlab.GitLabSimulator());
         return server;
