@@ -228,6 +228,75 @@ class StoreCommandTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void storesTheBotTokenAsASensitiveEnvironmentVariableOnPlatformAsTheSeedDoes() {
+        var platform = server.vendor(dev.machinist.simulator.platform.PlatformSimulator.class); // platformsh
+        Map<String, String> env = new HashMap<>(
+                (Map<String, String>) ((Map<String, Object>) server.describe().get("platformsh")).get("env"));
+        String apiToken = env.get("PLATFORMSH_CLI_TOKEN");
+        CliRun run = CliRun.withStdin(
+                env,
+                apiToken + "\n",
+                "store",
+                "platform",
+                "--vendor",
+                "platformsh",
+                "--project",
+                "demoproject123",
+                "--environment",
+                "main",
+                "--name",
+                "env:PLATFORMSH_CLI_TOKEN",
+                "--sensitive",
+                "--value-stdin");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .isEqualTo("Created env:PLATFORMSH_CLI_TOKEN in Platform.sh variables of environment main"
+                        + " of project demoproject123.\n");
+        var stored = platform.variables()
+                .variable("demoproject123", "main", "env:PLATFORMSH_CLI_TOKEN")
+                .orElseThrow();
+        assertThat(stored.value()).isEqualTo(apiToken);
+        assertThat(stored.sensitive()).isTrue();
+        assertThat(run.all()).doesNotContain(apiToken);
+
+        CliRun again = CliRun.withStdin(
+                env,
+                apiToken,
+                "store",
+                "platform",
+                "--vendor",
+                "platformsh",
+                "--project",
+                "demoproject123",
+                "--environment",
+                "main",
+                "--name",
+                "env:PLATFORMSH_CLI_TOKEN",
+                "--value-stdin",
+                "--debug");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).startsWith("Updated env:PLATFORMSH_CLI_TOKEN");
+        assertThat(again.all()).doesNotContain(apiToken);
+        assertThat(again.err()).contains("PATCH ");
+
+        CliRun missing = CliRun.withStdin(
+                env,
+                apiToken,
+                "store",
+                "platform",
+                "--vendor",
+                "platformsh",
+                "--project",
+                "nosuchproject",
+                "--name",
+                "X",
+                "--value-stdin");
+        assertThat(missing.exitCode()).isEqualTo(5);
+        assertThat(missing.err()).contains("project nosuchproject not found");
+    }
+
+    @Test
     void storeHasHelp() {
         for (String[] args : new String[][] {
             {"store", "--help"},
