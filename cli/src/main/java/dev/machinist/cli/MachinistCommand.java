@@ -34,6 +34,7 @@ import picocli.CommandLine.Option;
             SshCertCommand.class,
             SimulateCommand.class,
             dev.machinist.cli.store.StoreCommand.class,
+            dev.machinist.cli.store.RotateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class MachinistCommand implements Runnable {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Store a GitHub Actions secret of a repository, of an environment of a repository, or of an",
-            "organization. Authenticates with GITHUB_TOKEN or GH_TOKEN; the API is --api-url, else",
+            "organization. Authenticates with GITHUB_TOKEN or GH_TOKEN; the API is --github-api-url, else",
             "GITHUB_API_URL (set by GitHub Actions, also on GitHub Enterprise Server), else api.github.com."
         })
 class StoreGitHubCommand implements Callable<Integer> {
@@ -48,7 +48,7 @@ class StoreGitHubCommand implements Callable<Integer> {
     @Option(names = "--name", required = true, paramLabel = "SECRET", description = "Secret name.")
     String name;
 
-    @Option(names = "--api-url", paramLabel = "URL", description = "GitHub REST API base URL.")
+    @Option(names = "--github-api-url", paramLabel = "URL", description = "GitHub REST API base URL.")
     String apiUrl;
 
     @Mixin
@@ -57,7 +57,7 @@ class StoreGitHubCommand implements Callable<Integer> {
     @Mixin
     Output output;
 
-    private final CliContext context;
+    final CliContext context;
 
     StoreGitHubCommand(CliContext context) {
         this.context = context;
@@ -65,11 +65,15 @@ class StoreGitHubCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GitHubConnection connection = GitHubConnection.fromEnvironment(context.env(), apiUrl, context.http());
-        context.protect(connection.token());
-        GitHubStore store = store(connection);
+        GitHubStore store = buildStore();
         Secret secret = value.read(context, name);
         return StoreReport.print(context, output, "github", name, store, store.store(name, secret));
+    }
+
+    GitHubStore buildStore() {
+        GitHubConnection connection = GitHubConnection.fromEnvironment(context.env(), apiUrl, context.http());
+        context.protect(connection.token());
+        return store(connection);
     }
 
     private GitHubStore store(GitHubConnection connection) {

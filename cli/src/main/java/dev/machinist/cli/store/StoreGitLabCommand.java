@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Store a GitLab CI/CD variable of a project, creating or updating it in its environment scope.",
-            "Authenticates with GITLAB_TOKEN (CI_JOB_TOKEN cannot manage variables); the API is --api-url,",
+            "Authenticates with GITLAB_TOKEN (CI_JOB_TOKEN cannot manage variables); the API is --gitlab-api-url,",
             "else CI_API_V4_URL, else gitlab.com. Masked values are checked against GitLab's rules first."
         })
 class StoreGitLabCommand implements Callable<Integer> {
@@ -44,7 +44,7 @@ class StoreGitLabCommand implements Callable<Integer> {
     @Option(names = "--description", paramLabel = "TEXT", description = "Description shown in the settings.")
     String description;
 
-    @Option(names = "--api-url", paramLabel = "URL", description = "GitLab REST API v4 base URL.")
+    @Option(names = "--gitlab-api-url", paramLabel = "URL", description = "GitLab REST API v4 base URL.")
     String apiUrl;
 
     @Mixin
@@ -53,7 +53,7 @@ class StoreGitLabCommand implements Callable<Integer> {
     @Mixin
     Output output;
 
-    private final CliContext context;
+    final CliContext context;
 
     StoreGitLabCommand(CliContext context) {
         this.context = context;
@@ -61,12 +61,16 @@ class StoreGitLabCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        GitLabStore store = buildStore();
+        Secret secret = value.read(context, name);
+        return StoreReport.print(context, output, "gitlab", name, store, store.store(name, secret));
+    }
+
+    GitLabStore buildStore() {
         GitLabVariableOptions options = new GitLabVariableOptions(
                 masked, maskedAndHidden, protectedVariable, raw, environmentScope, description);
         GitLabConnection connection = GitLabConnection.fromEnvironment(context.env(), apiUrl, context.http());
         context.protect(connection.token());
-        GitLabStore store = GitLabStore.project(connection, project, options);
-        Secret secret = value.read(context, name);
-        return StoreReport.print(context, output, "gitlab", name, store, store.store(name, secret));
+        return GitLabStore.project(connection, project, options);
     }
 }

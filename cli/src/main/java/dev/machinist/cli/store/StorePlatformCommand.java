@@ -65,7 +65,7 @@ class StorePlatformCommand implements Callable<Integer> {
     @Mixin
     Output output;
 
-    private final CliContext context;
+    final CliContext context;
 
     StorePlatformCommand(CliContext context) {
         this.context = context;
@@ -73,10 +73,14 @@ class StorePlatformCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Secret secret = value.read(context, name);
+        PlatformVariableStore store = buildStore(new Login(context, vendor).login());
+        return StoreReport.print(context, output, "platform", name, store, store.store(name, secret));
+    }
+
+    PlatformVariableStore buildStore(Session session) {
         PlatformVariableOptions options =
                 new PlatformVariableOptions(sensitive, json, visibleBuild, visibleRuntime, inheritable, enabled);
-        Secret secret = value.read(context, name);
-        Session session = new Login(context, vendor).login();
         if (!(session instanceof BearerApiAccess api)) {
             throw MachinistException.usage(session.provider().displayName()
                     + " has no project variables; store platform works with platformsh, upsun and webpaas.");
@@ -87,9 +91,8 @@ class StorePlatformCommand implements Callable<Integer> {
                 api::accessToken,
                 session.provider().displayName(),
                 api.tokenVariable());
-        PlatformVariableStore store = environment == null
+        return environment == null
                 ? PlatformVariableStore.project(access, project, options)
                 : PlatformVariableStore.environment(access, project, environment, options);
-        return StoreReport.print(context, output, "platform", name, store, store.store(name, secret));
     }
 }

@@ -34,6 +34,11 @@ public final class ValueOptions {
             description = "Refused: use --value-stdin, --value-file or --value-env.")
     String argument;
 
+    /** Whether any value source (or a refused argv value) was given. */
+    boolean given() {
+        return stdin || file != null || variable != null || argument != null;
+    }
+
     /** Reads the value and registers it with the CLI's output guard before anything else happens. */
     Secret read(CliContext context, String name) {
         if (argument != null) {

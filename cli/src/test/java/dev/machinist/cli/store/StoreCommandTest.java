@@ -302,7 +302,11 @@ class StoreCommandTest {
             {"store", "--help"},
             {"store", "github", "--help"},
             {"store", "gitlab", "--help"},
-            {"store", "platform", "--help"}
+            {"store", "platform", "--help"},
+            {"rotate", "--help"},
+            {"rotate", "github", "--help"},
+            {"rotate", "gitlab", "--help"},
+            {"rotate", "platform", "--help"}
         }) {
             CliRun run = CliRun.of(Map.of(), args);
             assertThat(run.exitCode()).as(String.join(" ", args)).isZero();
