@@ -65,12 +65,14 @@ public final class TokenRotation {
      */
     public RotationResult replace(Session current, Secret newToken, String secretName, Optional<String> oldTokenId) {
         sink.accept(newToken);
+        // Decide before changing anything whether the old token can be revoked here.
+        Optional<TokenManager> tokens = oldTokenId.map(id -> tokenManager(current));
         verify(current, newToken, () -> "");
         StoreResult stored = storeOrUndo(secretName, newToken, () -> "");
         if (oldTokenId.isEmpty()) {
             return new RotationResult(Optional.empty(), stored, store.describe(), Optional.empty());
         }
-        revokeOld(tokenManager(current), oldTokenId.get(), Optional.empty());
+        revokeOld(tokens.orElseThrow(), oldTokenId.get(), Optional.empty());
         return new RotationResult(Optional.empty(), stored, store.describe(), oldTokenId);
     }
 

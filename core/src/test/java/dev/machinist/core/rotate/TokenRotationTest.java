@@ -182,6 +182,17 @@ class TokenRotationTest {
         assertThat(github.repositorySecret(REPO, SECRET).orElseThrow().value()).isEqualTo(byHand.reveal());
     }
 
+    @Test
+    void aVendorWithoutATokenApiCannotRevokeAndSaysSoBeforeStoring() {
+        Provider local = Providers.create("env", ProviderContext.of(Map.of(), HttpTransport.defaults()));
+        dev.machinist.core.provider.Session session = local.login(Secret.of("none", "unused-local-token"), sunk::add);
+        MachinistException e = fails(
+                () -> rotation.replace(session, Secret.of("n", "made-by-hand-token"), SECRET, Optional.of("old-id")));
+        assertThat(e.kind()).isEqualTo(ErrorKind.USAGE);
+        assertThat(e.getMessage()).contains("has no token API");
+        assertThat(github.repositorySecret(REPO, SECRET)).isEmpty();
+    }
+
     /** Plaintexts of API tokens created during the run, as the sink saw them. */
     private List<String> createdTokens() {
         return sunk.stream()
