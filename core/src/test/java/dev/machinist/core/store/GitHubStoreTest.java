@@ -224,6 +224,34 @@ class GitHubStoreTest {
     }
 
     @Test
+    void anUnreachableGitHubIsANetworkErrorThroughTheLibraryToo() {
+        GitHubConnection down = GitHubConnection.fromEnvironment(
+                Map.of("GITHUB_TOKEN", GitHubSimulator.DEMO_TOKEN, "GITHUB_API_URL", "http://127.0.0.1:1/api/v3"),
+                null,
+                http);
+        MachinistException repo = storeFails(GitHubStore.repository(down, REPO));
+        assertThat(repo.kind()).isEqualTo(ErrorKind.NETWORK);
+        assertThat(repo.getMessage()).contains("the connection to 127.0.0.1 was refused");
+        MachinistException env = storeFails(GitHubStore.environment(down, REPO, "production"));
+        assertThat(env.kind()).isEqualTo(ErrorKind.NETWORK);
+    }
+
+    @Test
+    void plainHttpToAnotherHostIsRefusedBeforeSendingTheToken() {
+        GitHubConnection insecure = GitHubConnection.fromEnvironment(
+                Map.of(
+                        "GITHUB_TOKEN",
+                        GitHubSimulator.DEMO_TOKEN,
+                        "GITHUB_API_URL",
+                        "http://github.example.com/api/v3"),
+                null,
+                http);
+        MachinistException e = storeFails(GitHubStore.repository(insecure, REPO));
+        assertThat(e.kind()).isEqualTo(ErrorKind.USAGE);
+        assertThat(e.getMessage()).contains("tokens are only sent over https://");
+    }
+
+    @Test
     void connectionComesFromTheEnvironmentWithOptionFirst() {
         GitHubConnection gh = GitHubConnection.fromEnvironment(Map.of("GH_TOKEN", "x"), null, http);
         assertThat(gh.apiBase()).hasToString("https://api.github.com");
