@@ -1,5 +1,6 @@
 package dev.machinist.cli;
 
+import dev.machinist.cli.commands.DemoCommand;
 import dev.machinist.cli.commands.LoginCommand;
 import dev.machinist.cli.commands.ProjectsCommand;
 import dev.machinist.cli.commands.SecretsCommand;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Option;
             TokenCommand.class,
             SshCertCommand.class,
             SimulateCommand.class,
+            DemoCommand.class,
             dev.machinist.cli.store.StoreCommand.class,
             dev.machinist.cli.store.RotateCommand.class,
             CommandLine.HelpCommand.class

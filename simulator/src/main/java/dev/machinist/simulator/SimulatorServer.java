@@ -29,6 +29,12 @@ public final class SimulatorServer implements AutoCloseable {
     private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
     private final URI base;
 
+    static {
+        // Without TCP_NODELAY every simulated answer waits ~40 ms for Nagle/delayed-ACK; tests and demos
+        // would measure the simulator instead of the client.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private SimulatorServer(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         executor = Executors.newCachedThreadPool(r -> {

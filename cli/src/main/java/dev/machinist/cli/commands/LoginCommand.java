@@ -5,10 +5,13 @@ import dev.machinist.cli.Login;
 import dev.machinist.cli.Output;
 import dev.machinist.cli.VendorOptions;
 import dev.machinist.core.provider.Session;
+import dev.machinist.core.provider.VendorCliLogin;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** Checks a token by logging in with it, and shows who it belongs to. */
 @Command(
@@ -25,6 +28,12 @@ public class LoginCommand implements Callable<Integer> {
 
     @Mixin
     Output output;
+
+    @Option(
+            names = {"--vendor-cli", "--terminus-session"},
+            description = "Also log in the vendor's own CLI for later steps (Pantheon: write the terminus"
+                    + " session file, 0600, where terminus reads it).")
+    boolean vendorCli;
 
     final CliContext context;
 
@@ -44,6 +53,12 @@ public class LoginCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Vendor extras that persist a login for the vendor's own CLI (e.g. the Terminus session file). */
-    void afterLogin(Session session) {}
+    /** Persists the login for the vendor's own CLI (e.g. the Terminus session file) when asked. */
+    void afterLogin(Session session) {
+        if (!vendorCli) return;
+        VendorCliLogin handOff = Capabilities.require(session, VendorCliLogin.class, "CLI session to hand over");
+        for (Path file : handOff.handOffToVendorCli()) {
+            context.err().println("Logged in " + handOff.vendorCli() + ": wrote " + file + " (mode 0600).");
+        }
+    }
 }

@@ -1,6 +1,8 @@
 package dev.machinist.core.provider;
 
 import dev.machinist.core.MachinistException;
+import dev.machinist.core.provider.bitwarden.BitwardenProvider;
+import dev.machinist.core.provider.pantheon.PantheonProvider;
 import dev.machinist.core.provider.platform.PlatformProvider;
 import dev.machinist.core.provider.platform.VendorProfile;
 import java.util.LinkedHashMap;
@@ -14,10 +16,12 @@ public final class Providers {
 
     static {
         // One line per vendor id, in the order `--help` lists them.
-        FACTORIES.put("env", dev.machinist.core.provider.local.LocalProvider::new);
+        FACTORIES.put("pantheon", PantheonProvider::new);
         FACTORIES.put("platformsh", c -> new PlatformProvider(VendorProfile.PLATFORMSH, c));
         FACTORIES.put("upsun", c -> new PlatformProvider(VendorProfile.UPSUN, c));
         FACTORIES.put("webpaas", c -> new PlatformProvider(VendorProfile.WEBPAAS, c));
+        FACTORIES.put("bitwarden", BitwardenProvider::new);
+        FACTORIES.put("env", dev.machinist.core.provider.local.LocalProvider::new);
     }
 
     private Providers() {}
