@@ -136,6 +136,57 @@ class GitLabStoreTest {
     }
 
     @Test
+    void localMaskingCheckAgreesWithTheSimulatorsIndependentRuleOnRandomValues() {
+        java.util.Random random = new java.util.Random(4242);
+        String alphabet = "abcXYZ019_+=/@:.~-!#$%&*()[]{}<>|\\'\"`^, \t\né€";
+        int refused = 0;
+        for (int i = 0; i < 150; i++) {
+            StringBuilder v = new StringBuilder();
+            int length = 4 + random.nextInt(12);
+            for (int j = 0; j < length; j++) {
+                // Mostly safe characters, so that both outcomes are common.
+                v.append(
+                        random.nextInt(4) == 0
+                                ? alphabet.charAt(random.nextInt(alphabet.length()))
+                                : alphabet.charAt(random.nextInt(19)));
+            }
+            boolean raw = random.nextBoolean();
+            String key = "K" + i;
+            GitLabVariableOptions options = new GitLabVariableOptions(true, false, false, raw, "*", null);
+            boolean acceptedLocally;
+            try {
+                store(options).store(key, Secret.of("t", v.toString()));
+                acceptedLocally = true;
+            } catch (MachinistException e) {
+                assertThat(e.kind()).as(e.getMessage()).isEqualTo(ErrorKind.REFUSED);
+                acceptedLocally = false;
+                refused++;
+            }
+            // Send what Machinist refused straight to the simulator: GitLab's own rule must refuse it too.
+            if (!acceptedLocally) {
+                com.fasterxml.jackson.databind.node.ObjectNode body = new com.fasterxml.jackson.databind.ObjectMapper()
+                        .createObjectNode()
+                        .put("key", key)
+                        .put("value", v.toString())
+                        .put("masked", true)
+                        .put("raw", raw);
+                int status = http.send(dev.machinist.core.http.HttpCall.post(
+                                        java.net.URI.create(server.baseUri() + "/gitlab/api/v4/projects/101/variables"))
+                                .header("PRIVATE-TOKEN", GitLabSimulator.DEMO_TOKEN)
+                                .json(body.toString())
+                                .build())
+                        .status();
+                assertThat(status)
+                        .as("simulator on a value Machinist refused (raw=" + raw + ")")
+                        .isEqualTo(400);
+            } else {
+                assertThat(gitlab.variable(PROJECT, key, "*")).isPresent();
+            }
+        }
+        assertThat(refused).isBetween(20, 130); // both outcomes were exercised
+    }
+
+    @Test
     void maskedAndHiddenIsCreateOnly() {
         GitLabVariableOptions hidden = new GitLabVariableOptions(false, true, false, false, "*", null);
         assertThat(store(hidden).store("HIDDEN", Secret.of("t", VALUE))).isEqualTo(StoreResult.CREATED);
