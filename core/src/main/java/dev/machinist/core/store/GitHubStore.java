@@ -1,5 +1,6 @@
 package dev.machinist.core.store;
 
+import dev.machinist.core.ErrorKind;
 import dev.machinist.core.MachinistException;
 import dev.machinist.core.Secret;
 import java.util.List;
@@ -16,6 +17,8 @@ import java.util.regex.Pattern;
 public final class GitHubStore implements SecretStore {
     private static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
     private static final Pattern ORGANIZATION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]*");
+    // GitHub: "Secrets can store values of up to 48 KB."
+    private static final int MAX_VALUE_BYTES = 48 * 1024;
     private static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final String description;
@@ -73,6 +76,12 @@ public final class GitHubStore implements SecretStore {
         requireSecretName(name);
         if (value.isEmpty()) {
             throw MachinistException.usage("The value for GitHub secret " + name + " is empty; refusing to store it.");
+        }
+        if (value.revealUtf8().length > MAX_VALUE_BYTES) {
+            throw new MachinistException(
+                    ErrorKind.REFUSED,
+                    "The value for GitHub secret " + name + " is larger than 48 KB, GitHub's limit for secrets;"
+                            + " store it encrypted in the repository and keep only its key as a secret.");
         }
         return writer.store(name, value);
     }

@@ -218,9 +218,20 @@ class GitHubStoreTest {
         assertThatThrownBy(() -> store.store("1ABC", Secret.of("t", VALUE))).hasMessageContaining("not a valid");
         assertThatThrownBy(() -> store.store("A-B", Secret.of("t", VALUE))).hasMessageContaining("not a valid");
         assertThatThrownBy(() -> store.store("EMPTY", Secret.of("t", ""))).hasMessageContaining("empty");
+        assertThatThrownBy(() -> store.store("HUGE", Secret.of("t", "x".repeat(48 * 1024 + 1))))
+                .hasMessageContaining("larger than 48 KB");
         assertThatThrownBy(() -> GitHubStore.repository(connection(), "no-slash"))
                 .hasMessageContaining("OWNER/NAME");
         assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void aValueOfExactly48KbIsStored() {
+        String big = "x".repeat(48 * 1024);
+        assertThat(GitHubStore.repository(connection(), REPO).store("JUST_FITS", Secret.of("t", big)))
+                .isEqualTo(StoreResult.CREATED);
+        assertThat(github.repositorySecret(REPO, "JUST_FITS").orElseThrow().value())
+                .isEqualTo(big);
     }
 
     @Test
