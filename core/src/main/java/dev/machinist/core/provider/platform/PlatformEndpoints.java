@@ -78,7 +78,8 @@ record PlatformEndpoints(URI api, URI auth, URI token, URI revoke, Optional<URI>
         } catch (URISyntaxException e) {
             // reported below
         }
-        throw MachinistException.usage("The URL '" + value + "' (from the " + setting + " setting or " + variable
-                + ") is not a valid http(s) URL; give a full URL such as https://api.upsun.com.");
+        // The value is not echoed: a mistyped URL may carry user:password@.
+        throw MachinistException.usage("The URL from the " + setting + " setting or " + variable
+                + " is not a valid http(s) URL; give a full URL such as https://api.upsun.com.");
     }
 }
