@@ -26,7 +26,7 @@ class RotateCommandTest {
         server = Simulators.startAll(0);
         platform = server.vendor(PlatformSimulator.class); // the first one: platformsh
         env = new HashMap<>();
-        for (String key : new String[] {"platformsh", "github"}) {
+        for (String key : new String[] {"platformsh", "github", "pantheon"}) {
             env.putAll((Map<String, String>)
                     ((Map<String, Object>) server.describe().get(key)).get("env"));
         }
@@ -117,6 +117,51 @@ class RotateCommandTest {
                 .contains("was revoked again.");
         assertThat(platform.isApiTokenActive(oldToken)).isTrue();
         assertThat(run.all()).doesNotContain(oldToken);
+    }
+
+    @Test
+    void pantheonCannotCreateTokensSoRotationTakesOneMadeByHand() {
+        var pantheon = server.vendor(dev.machinist.simulator.pantheon.PantheonSimulator.class);
+        CliRun refused = CliRun.of(
+                env,
+                "rotate",
+                "github",
+                "--vendor",
+                "pantheon",
+                "--repo",
+                "machinist-demo/app",
+                "--name",
+                "TERMINUS_MACHINE_TOKEN");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("Pantheon cannot create tokens through its API");
+        assertThat(server.vendor(GitHubSimulator.class)
+                        .repositorySecret("machinist-demo/app", "TERMINUS_MACHINE_TOKEN"))
+                .isEmpty();
+
+        var byHand = pantheon.addMachineToken("made in the dashboard");
+        CliRun run = CliRun.withStdin(
+                env,
+                byHand.token() + "\n",
+                "rotate",
+                "github",
+                "--vendor",
+                "pantheon",
+                "--repo",
+                "machinist-demo/app",
+                "--name",
+                "TERMINUS_MACHINE_TOKEN",
+                "--value-stdin",
+                "--old-token-id",
+                pantheon.demoTokenId());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(server.vendor(GitHubSimulator.class)
+                        .repositorySecret("machinist-demo/app", "TERMINUS_MACHINE_TOKEN")
+                        .orElseThrow()
+                        .value())
+                .isEqualTo(byHand.token());
+        assertThat(pantheon.hasMachineToken(pantheon.demoTokenId())).isFalse();
+        assertThat(pantheon.hasMachineToken(byHand.id())).isTrue();
+        assertThat(run.all()).doesNotContain(byHand.token()).doesNotContain(pantheon.demoToken());
     }
 
     @Test
