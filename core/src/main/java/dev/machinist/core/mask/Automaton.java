@@ -1,0 +1,84 @@
+package dev.machinist.core.mask;
+
+/**
+ * An immutable Aho–Corasick automaton over bytes. States are numbered in breadth-first order, so the shallow
+ * states (where a scan over ordinary log text spends nearly all its time) form a prefix {@code [0, denseCount)}
+ * with a full 256-entry transition row each: one array load per byte. Deeper states keep only their trie
+ * children and follow failure links back to a dense state; a dense table for every state would need ~1 KB per
+ * state, i.e. hundreds of MB for 1,000 secrets with all their encoded forms.
+ *
+ * <p>Patterns never contain CR or LF: the scanner skips line breaks between the characters of a match (see
+ * {@link MaskingOutputStream}), so a dense entry for CR/LF in a non-root state is {@link #LINE_BREAK}.
+ */
+final class Automaton {
+    /** Dense entry: a CR or LF seen inside a partial match; the scanner decides whether to skip it. */
+    static final int LINE_BREAK = Integer.MIN_VALUE;
+
+    static final Automaton EMPTY = AutomatonBuilder.build(new byte[0][], 0);
+
+    /**
+     * {@code dense[s << 8 | c]}: a value {@code >= 0} is the next state, which is dense and ends no pattern
+     * (the fast path). A negative value other than {@link #LINE_BREAK} is {@code ~next} for a next state that is
+     * deep or ends a pattern.
+     */
+    final int[] dense;
+
+    final int denseCount;
+    final int[] depth;
+    final int[] fail;
+    /** Length of the longest pattern that is a suffix of the state's string, 0 when none. */
+    final int[] matchLength;
+
+    final int[] childStart;
+    final int[] childCount;
+    /** The byte on the edge into each state (children of a state are contiguous and sorted). */
+    final byte[] edge;
+
+    final int maxLength;
+    final int patternCount;
+
+    Automaton(
+            int[] dense,
+            int denseCount,
+            int[] depth,
+            int[] fail,
+            int[] matchLength,
+            int[] childStart,
+            int[] childCount,
+            byte[] edge,
+            int maxLength,
+            int patternCount) {
+        this.dense = dense;
+        this.denseCount = denseCount;
+        this.depth = depth;
+        this.fail = fail;
+        this.matchLength = matchLength;
+        this.childStart = childStart;
+        this.childCount = childCount;
+        this.edge = edge;
+        this.maxLength = maxLength;
+        this.patternCount = patternCount;
+    }
+
+    /** The state after reading symbol {@code c} (never CR or LF) in state {@code s}. */
+    int step(int s, int c) {
+        while (true) {
+            if (s < denseCount) {
+                int t = dense[(s << 8) | c];
+                return t >= 0 ? t : ~t;
+            }
+            int first = childStart[s];
+            int end = first + childCount[s];
+            for (int k = first; k < end; k++) {
+                if ((edge[k] & 0xff) == c) {
+                    return k;
+                }
+            }
+            s = fail[s];
+        }
+    }
+
+    static boolean isLineBreak(int c) {
+        return c == '\n' || c == '\r';
+    }
+}
