@@ -40,6 +40,8 @@ import picocli.CommandLine.Option;
             RunCommand.class,
             MaskCommand.class,
             dev.machinist.cli.commands.GitHubActionCommand.class,
+            dev.machinist.cli.store.StoreCommand.class,
+            dev.machinist.cli.store.RotateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class MachinistCommand implements Runnable {

@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** Runs the CLI in-process and captures what it printed. */
-record CliRun(int exitCode, String out, String err) {
-    static CliRun withStdin(Map<String, String> env, String stdin, String... args) {
+public record CliRun(int exitCode, String out, String err) {
+    public static CliRun withStdin(Map<String, String> env, String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(
@@ -20,11 +20,11 @@ record CliRun(int exitCode, String out, String err) {
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    static CliRun of(Map<String, String> env, String... args) {
+    public static CliRun of(Map<String, String> env, String... args) {
         return withStdin(env, "", args);
     }
 
-    String all() {
+    public String all() {
         return out + err;
     }
 }

@@ -17,6 +17,8 @@ public final class Simulators {
         server.with(new PlatformSimulator("upsun"));
         server.with(new PlatformSimulator("webpaas"));
         server.with(new BitwardenSimulator());
+        server.with(new dev.machinist.simulator.github.GitHubSimulator());
+        server.with(new dev.machinist.simulator.gitlab.GitLabSimulator());
         return server;
     }
 }

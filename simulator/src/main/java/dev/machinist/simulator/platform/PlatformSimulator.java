@@ -22,12 +22,25 @@ public final class PlatformSimulator implements VendorSimulator {
     private final BearerAuth auth = new BearerAuth(accessTokens);
     private final PlatformState.User demoUser;
     private final PlatformState.ApiToken demoToken;
+    private final PlatformVariablesRoutes variables;
 
     public PlatformSimulator(String profileKey) {
         this.profile = SimProfile.of(profileKey);
         this.demoUser =
                 state.addUser("machine-user+" + profile.key() + "@example.com", "ci-bot-" + profile.key(), "CI", "Bot");
         this.demoToken = state.createApiToken(demoUser.id(), "Machinist demo");
+        this.variables = new PlatformVariablesRoutes(
+                        "/" + profile.key() + "/api",
+                        t -> accessTokens.validSubject(t).isPresent())
+                .addProject(DEMO_PROJECT, "main", "staging");
+    }
+
+    /** The demo project (environments main and staging) whose variables the simulator keeps. */
+    public static final String DEMO_PROJECT = "demoproject123";
+
+    /** Project and environment variables, for tests to read what clients stored. */
+    public PlatformVariablesRoutes variables() {
+        return variables;
     }
 
     @Override
@@ -43,6 +56,7 @@ public final class PlatformSimulator implements VendorSimulator {
         if (profile.hasCertifier()) new CertifierRoutes(profile, state, auth, ca).install(router, authPrefix);
         new UserRoutes(profile, state, auth).install(router, apiPrefix);
         new ApiTokenRoutes(profile, state, auth).install(router, apiPrefix);
+        variables.install(router, profile.key());
     }
 
     @Override
@@ -58,6 +72,7 @@ public final class PlatformSimulator implements VendorSimulator {
         out.put("username", demoUser.username());
         out.put("apiTokenId", demoToken.id);
         out.put("sshCertificates", profile.hasCertifier());
+        out.put("projectId", DEMO_PROJECT);
         return out;
     }
 

@@ -72,6 +72,18 @@ final class PlatformApi {
         return result;
     }
 
+    /**
+     * The current access token, renewed first when it expires within 30 s, for callers that send their own
+     * requests with it (e.g. the variables store); a renewed token reaches the sink as usual.
+     */
+    Secret freshAccessToken() {
+        AccessToken used = current;
+        boolean expiring = used.expiresAt()
+                .map(t -> t.isBefore(java.time.Instant.now().plusSeconds(30)))
+                .orElse(false);
+        return (expiring ? renew(used) : used).value();
+    }
+
     /** Renews unless another thread already did since {@code stale} was read. */
     private synchronized AccessToken renew(AccessToken stale) {
         if (current != stale) return current;

@@ -17,7 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A logged-in machine user of a Platform.sh-family vendor. */
-final class PlatformSession implements Session, TokenManager, SshCertificateIssuer {
+final class PlatformSession
+        implements Session, TokenManager, SshCertificateIssuer, dev.machinist.core.provider.BearerApiAccess {
     private final PlatformProvider provider;
     private final VendorProfile profile;
     private final PlatformApi api;
@@ -58,6 +59,21 @@ final class PlatformSession implements Session, TokenManager, SshCertificateIssu
         String name = attributes.getOrDefault("username", attributes.getOrDefault("email", id));
         identity = new Identity(id, name, attributes);
         return identity;
+    }
+
+    @Override
+    public java.net.URI apiBase() {
+        return api.endpoints().api();
+    }
+
+    @Override
+    public dev.machinist.core.Secret accessToken() {
+        return api.freshAccessToken();
+    }
+
+    @Override
+    public String tokenVariable() {
+        return provider.tokenVariables().get(0);
     }
 
     /** When the current access token expires; it is renewed on demand, so this moves forward. */
