@@ -13,9 +13,9 @@ import sun.misc.SignalHandler;
  *
  * <p>Why {@code sun.misc.Signal}: the JDK has no supported API to catch a signal (shutdown hooks run after
  * the JVM has decided to exit, too late to wait for the child). It lives in the {@code jdk.unsupported}
- * module, which every JDK ships and which is exported for exactly this use. Signals are sent with
- * {@code kill(1)}; {@link ProcessHandle#destroy()} (SIGTERM only) is the fallback: in one loaded test run a
- * SIGTERM sent through it was not acted on by the child. If the JVM reserves a signal
+ * module, which every JDK ships and which is exported for exactly this use. Signals are sent on with
+ * {@code kill(1)} (the JDK can only send SIGTERM and SIGKILL); {@link ProcessHandle#destroy()} is the
+ * fallback for SIGTERM. If the JVM reserves a signal
  * ({@code -Xrs}), that signal is left alone.
  */
 final class SignalForwarder implements AutoCloseable {
