@@ -13,8 +13,9 @@ import sun.misc.SignalHandler;
  *
  * <p>Why {@code sun.misc.Signal}: the JDK has no supported API to catch a signal (shutdown hooks run after
  * the JVM has decided to exit, too late to wait for the child). It lives in the {@code jdk.unsupported}
- * module, which every JDK ships and which is exported for exactly this use. The JDK can only send SIGTERM
- * ({@link ProcessHandle#destroy()}); other signals go through {@code kill(1)}. If the JVM reserves a signal
+ * module, which every JDK ships and which is exported for exactly this use. Signals are sent on with
+ * {@code kill(1)} (the JDK can only send SIGTERM and SIGKILL); {@link ProcessHandle#destroy()} is the
+ * fallback for SIGTERM. If the JVM reserves a signal
  * ({@code -Xrs}), that signal is left alone.
  */
 final class SignalForwarder implements AutoCloseable {
@@ -62,18 +63,14 @@ final class SignalForwarder implements AutoCloseable {
         if (!child.isAlive()) {
             return;
         }
-        if (signal.getName().equals("TERM")) {
-            // ProcessHandle, not Process.destroy(): the latter also closes our ends of the child's pipes,
-            // which would lose whatever the child prints while it shuts down.
-            child.toHandle().destroy();
-            return;
-        }
         try {
             new ProcessBuilder("kill", "-s", signal.getName(), Long.toString(child.pid()))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
         } catch (IOException e) {
+            // No kill(1): ProcessHandle can still send SIGTERM. Not Process.destroy(), which also closes our
+            // ends of the child's pipes and would lose whatever the child prints while it shuts down.
             child.toHandle().destroy();
         }
     }

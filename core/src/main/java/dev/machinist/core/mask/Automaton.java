@@ -37,6 +37,12 @@ final class Automaton {
     final int maxLength;
     final int patternCount;
 
+    /**
+     * Depth of the longest suffix of the state's string that can still grow into a match (a trie node with
+     * children). A finished match at a leaf holds nothing back: its bytes are written at once.
+     */
+    int[] liveDepth;
+
     Automaton(
             int[] dense,
             int denseCount,

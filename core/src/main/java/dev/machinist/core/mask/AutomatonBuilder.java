@@ -69,6 +69,7 @@ final class AutomatonBuilder {
         int[] dense = new int[denseCount << 8];
         int[] fail = new int[nodes];
         int[] matchLength = new int[nodes];
+        int[] liveDepth = new int[nodes];
         Automaton partial =
                 new Automaton(dense, denseCount, depth, fail, matchLength, childStart, childCount, edge, maxLength, 0);
         for (int u = 0; u < nodes; u++) {
@@ -78,10 +79,11 @@ final class AutomatonBuilder {
             for (int v = childStart[u]; v < childStart[u] + childCount[u]; v++) {
                 fail[v] = u == 0 ? 0 : partial.step(fail[u], edge[v] & 0xff);
                 matchLength[v] = terminal[v] ? depth[v] : matchLength[fail[v]];
+                liveDepth[v] = childCount[v] > 0 ? depth[v] : liveDepth[fail[v]];
             }
         }
         markSpecialEntries(dense, denseCount, depth, matchLength);
-        return new Automaton(
+        Automaton built = new Automaton(
                 dense,
                 denseCount,
                 Arrays.copyOf(depth, nodes),
@@ -92,6 +94,8 @@ final class AutomatonBuilder {
                 Arrays.copyOf(edge, nodes),
                 maxLength,
                 patternCount);
+        built.liveDepth = liveDepth;
+        return built;
     }
 
     /** Sorted input: drop exact duplicates left by distinct() on arrays (which compares identity). */

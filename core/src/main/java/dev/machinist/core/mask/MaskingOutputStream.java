@@ -155,8 +155,9 @@ final class MaskingOutputStream extends OutputStream {
     /** A line break inside a partial match, a deep state, or a state that ends a pattern. */
     private int slowStep(Automaton a, int s, int c, long at) {
         if (Automaton.isLineBreak(c)) {
-            if (a.depth[s] == 0) {
-                return s;
+            if (a.liveDepth[s] == 0) {
+                // No suffix read so far can grow into a match: the same as the root, whose bytes are written.
+                return 0;
             }
             int run = 1;
             for (long p = at - 1; run <= 2 && Automaton.isLineBreak(byteAt(p)); p--) {
@@ -186,7 +187,7 @@ final class MaskingOutputStream extends OutputStream {
 
     /** The first byte that a future match could still cover: the start of the current partial match. */
     private long frontier() {
-        int d = automaton.depth[state];
+        int d = automaton.liveDepth[state];
         return d == 0 ? position : startOfSymbols(position - 1, d);
     }
 

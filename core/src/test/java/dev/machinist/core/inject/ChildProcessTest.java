@@ -179,11 +179,16 @@ class ChildProcessTest {
         new ProcessBuilder("kill", "-s", signal, Long.toString(runner.pid()))
                 .start()
                 .waitFor();
+        boolean exited = runner.waitFor(15, TimeUnit.SECONDS);
+        if (!exited) {
+            runner.descendants().forEach(ProcessHandle::destroyForcibly);
+            runner.destroyForcibly();
+        }
+        assertThat(exited).as("runner exited after SIG" + signal).isTrue();
         List<String> rest = new ArrayList<>();
         for (String line; (line = reader.readLine()) != null; ) {
             rest.add(line);
         }
-        assertThat(runner.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(rest).containsExactly("got-" + signal);
         assertThat(runner.exitValue()).isEqualTo(expectedCode);
     }

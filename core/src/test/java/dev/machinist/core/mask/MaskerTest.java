@@ -40,6 +40,17 @@ class MaskerTest {
         masked.close();
     }
 
+    /** Found by the signal test: a secret at the end of a line held the line back until more output came. */
+    @Test
+    void aCompletedMatchAtTheEndOfALineIsWrittenAtOnce() throws IOException {
+        masker.add(Secret.of("TOKEN", TOKEN));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        OutputStream masked = masker.wrap(out);
+        masked.write(bytes("ready " + TOKEN + "\n"));
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("ready ***\n");
+        masked.close();
+    }
+
     @Test
     void aHeldBackPrefixThatTurnsOutHarmlessIsWrittenUnchanged() throws IOException {
         masker.add(Secret.of("TOKEN", TOKEN));
