@@ -2,10 +2,9 @@ package dev.machinist.cli.commands;
 
 import dev.machinist.cli.CliContext;
 import dev.machinist.cli.MaskOptions;
+import dev.machinist.core.inject.MaskFilter;
 import dev.machinist.core.mask.Masker;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,14 +34,7 @@ public class MaskCommand implements Callable<Integer> {
         Masker masker = masking.masker(context);
         masking.envFileSecrets().values().forEach(masker.sink()::accept);
         masking.maskEnvSecrets(context.env()).forEach(masker.sink()::accept);
-        InputStream in = context.in();
-        OutputStream out = masker.wrap(context.rawOut());
-        byte[] buffer = new byte[64 * 1024];
-        for (int n; (n = in.read(buffer)) >= 0; ) {
-            out.write(buffer, 0, n);
-            out.flush();
-        }
-        out.close();
+        MaskFilter.copy(context.in(), context.rawOut(), masker);
         return 0;
     }
 }
