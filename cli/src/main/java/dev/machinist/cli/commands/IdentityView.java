@@ -1,8 +1,8 @@
 package dev.machinist.cli.commands;
 
+import dev.machinist.core.provider.Expiry;
 import dev.machinist.core.provider.Session;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,17 +35,6 @@ final class IdentityView {
     }
 
     static String describe(Optional<Instant> at, Instant now) {
-        if (at.isEmpty()) return "not stated by the vendor";
-        Duration left = Duration.between(now, at.get());
-        if (left.isNegative()) return at.get() + " (expired)";
-        return at.get() + " (in " + human(left) + ")";
-    }
-
-    static String human(Duration d) {
-        long s = d.toSeconds();
-        if (s < 120) return s + " s";
-        if (s < 7200) return (s / 60) + " min";
-        if (s < 172800) return (s / 3600) + " h";
-        return (s / 86400) + " days";
+        return Expiry.describe(at, now);
     }
 }

@@ -1,6 +1,6 @@
 package dev.machinist.core.binding;
 
-import java.time.Duration;
+import dev.machinist.core.provider.Expiry;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -34,17 +34,6 @@ public record ConnectionReport(
     }
 
     static String describe(Optional<Instant> at, Instant now) {
-        if (at.isEmpty()) return "at a time the vendor does not state";
-        Duration left = Duration.between(now, at.get());
-        if (left.isNegative()) return at.get() + " (already expired)";
-        return at.get() + " (in " + human(left) + ")";
-    }
-
-    static String human(Duration d) {
-        long s = d.toSeconds();
-        if (s < 120) return s + " s";
-        if (s < 7200) return (s / 60) + " min";
-        if (s < 172800) return (s / 3600) + " h";
-        return (s / 86400) + " days";
+        return Expiry.describe(at, now);
     }
 }

@@ -31,7 +31,9 @@ class ConnectionReportTest {
         assertThat(ConnectionReport.describe(Optional.of(NOW.minusSeconds(5)), NOW))
                 .isEqualTo("2026-11-23T06:59:55Z (already expired)");
         assertThat(ConnectionReport.describe(Optional.empty(), NOW)).isEqualTo("at a time the vendor does not state");
-        assertThat(ConnectionReport.human(java.time.Duration.ofSeconds(90))).isEqualTo("90 s");
-        assertThat(ConnectionReport.human(java.time.Duration.ofHours(5))).isEqualTo("5 h");
+        assertThat(dev.machinist.core.provider.Expiry.human(java.time.Duration.ofSeconds(90)))
+                .isEqualTo("90 s");
+        assertThat(dev.machinist.core.provider.Expiry.human(java.time.Duration.ofHours(5)))
+                .isEqualTo("5 h");
     }
 }
