@@ -38,6 +38,7 @@ public final class HttpTransport {
         this.client = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
+                .sslContext(LazyTrustManager.sslContext())
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
     }
