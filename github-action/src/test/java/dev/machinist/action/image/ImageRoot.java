@@ -48,6 +48,7 @@ public final class ImageRoot {
         Files.copy(jar, appJar, StandardCopyOption.REPLACE_EXISTING);
         Files.setLastModifiedTime(appJar, JIB_FILE_TIME);
         copyLibraries(root);
+        addShell(root);
         Files.createDirectories(root.resolve("tmp"));
         Path classList = root.resolve("tmp/classes.lst");
         CdsTraining.run(root, classList);
@@ -59,6 +60,36 @@ public final class ImageRoot {
                 "image root: %s (%d MB) in %d s%n",
                 root, size(root) / (1024 * 1024), TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
     }
+
+    /**
+     * GitLab runs a job's script with the image's /bin/sh, so the image carries a static busybox as /bin/sh
+     * (its applets run without links: mkdir, cat, ... work with no other binary) and a `machinist` launcher
+     * on PATH. Without busybox-static on the build machine the image is built shell-less (enough for the
+     * GitHub Action) and says so.
+     */
+    static void addShell(Path root) throws IOException {
+        Path busybox = Path.of("/bin/busybox");
+        if (!Files.isRegularFile(busybox)) {
+            System.out.println("image root: no /bin/busybox (apt-get install busybox-static): image built without"
+                    + " /bin/sh; GitLab jobs cannot run in it");
+            return;
+        }
+        Path sh = root.resolve("bin/sh");
+        Files.createDirectories(sh.getParent());
+        Files.copy(busybox, sh, StandardCopyOption.REPLACE_EXISTING);
+        Path launcher = root.resolve("usr/local/bin/machinist");
+        Files.createDirectories(launcher.getParent());
+        Files.writeString(launcher, LAUNCHER, StandardCharsets.UTF_8);
+        for (Path p : new Path[] {sh, launcher}) Files.setLastModifiedTime(p, JIB_FILE_TIME);
+    }
+
+    /** The same JVM settings as the entrypoint, but the full CLI (`machinist run`, `login`, ...). */
+    static final String LAUNCHER = """
+            #!/bin/sh
+            exec /opt/java/bin/java -XX:SharedArchiveFile=/opt/machinist/machinist.jsa -Xshare:auto \
+              -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -XX:-UsePerfData \
+              -Dfile.encoding=UTF-8 -Duser.home="${HOME:-/root}" -cp /opt/machinist/machinist.jar dev.machinist.cli.Main "$@"
+            """;
 
     static void jlink(String modules, Path output) {
         ToolProvider jlink = ToolProvider.findFirst("jlink")
