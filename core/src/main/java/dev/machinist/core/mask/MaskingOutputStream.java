@@ -132,9 +132,20 @@ final class MaskingOutputStream extends OutputStream {
         final int denseCount = a.denseCount;
         final int end = off + len;
         final long base = windowStart - windowOffset;
+        final long[] startPairs = a.startPairs;
         int s = state;
         int i = off;
         while (i < end) {
+            if (s == 0) {
+                // At the root nothing is held: skip every byte whose pair with the next cannot start a match.
+                int limit = end - 1;
+                while (i < limit) {
+                    int pair = (b[i] & 0xff) << 8 | (b[i + 1] & 0xff);
+                    if ((startPairs[pair >>> 6] & (1L << pair)) != 0) break;
+                    i++;
+                }
+            }
+            boolean backAtRoot = false;
             while (s < denseCount && i < end) {
                 int t = dense[(s << 8) | (b[i] & 0xff)];
                 if (t < 0) {
@@ -142,6 +153,13 @@ final class MaskingOutputStream extends OutputStream {
                 }
                 s = t;
                 i++;
+                if (t == 0) {
+                    backAtRoot = true;
+                    break;
+                }
+            }
+            if (backAtRoot) {
+                continue;
             }
             if (i == end) {
                 break;
