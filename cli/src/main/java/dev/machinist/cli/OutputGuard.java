@@ -1,6 +1,7 @@
 package dev.machinist.cli;
 
 import dev.machinist.core.Secret;
+import dev.machinist.core.inject.KeepOpenOutputStream;
 import dev.machinist.core.mask.Masker;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +24,8 @@ public final class OutputGuard {
     OutputGuard(PrintStream rawOut, PrintStream rawErr) {
         this.rawOut = rawOut;
         this.rawErr = rawErr;
-        this.out = new PrintStream(masker.wrap(new NonClosing(rawOut)), true, StandardCharsets.UTF_8);
-        this.err = new PrintStream(masker.wrap(new NonClosing(rawErr)), true, StandardCharsets.UTF_8);
+        this.out = new PrintStream(masker.wrap(new KeepOpenOutputStream(rawOut)), true, StandardCharsets.UTF_8);
+        this.err = new PrintStream(masker.wrap(new KeepOpenOutputStream(rawErr)), true, StandardCharsets.UTF_8);
     }
 
     public void protect(Secret secret) {
@@ -67,22 +68,5 @@ public final class OutputGuard {
     /** Masks a whole string (for messages assembled before printing). */
     public String mask(String text) {
         return masker.maskString(text);
-    }
-
-    /** Keeps System.out/err open when the masking stream is closed to flush its tail. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(PrintStream target) {
-            super(target);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws java.io.IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws java.io.IOException {
-            out.flush();
-        }
     }
 }

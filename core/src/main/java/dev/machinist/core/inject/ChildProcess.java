@@ -3,7 +3,6 @@ package dev.machinist.core.inject;
 import dev.machinist.core.MachinistException;
 import dev.machinist.core.Secret;
 import dev.machinist.core.mask.Masker;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -63,8 +62,8 @@ public final class ChildProcess {
             if (signals != null) {
                 signals.started(process);
             }
-            OutputStream out = masker.wrap(new KeepOpen(stdout));
-            OutputStream err = masker.wrap(new KeepOpen(stderr));
+            OutputStream out = masker.wrap(new KeepOpenOutputStream(stdout));
+            OutputStream err = masker.wrap(new KeepOpenOutputStream(stderr));
             Thread outPump = OutputPump.start("machinist-stdout", process.getInputStream(), out);
             Thread errPump = OutputPump.start("machinist-stderr", process.getErrorStream(), err);
             Thread inPump = stdin == null ? null : StdinPump.start(stdin, process.getOutputStream());
@@ -135,23 +134,6 @@ public final class ChildProcess {
             thread.join(OUTPUT_GRACE_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The parent's stdout/stderr must stay open after the child ends: close() only flushes. */
-    private static final class KeepOpen extends FilterOutputStream {
-        KeepOpen(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.flush();
         }
     }
 

@@ -15,27 +15,7 @@ public final class MaskFilter {
 
     /** Copies {@code in} to {@code out} masked; {@code out} is flushed, not closed. Returns the bytes read. */
     public static long copy(InputStream in, OutputStream out, Masker masker) throws IOException {
-        OutputStream masked = masker.wrap(new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                out.write(b);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void flush() throws IOException {
-                out.flush();
-            }
-
-            @Override
-            public void close() throws IOException {
-                out.flush();
-            }
-        });
+        OutputStream masked = masker.wrap(new KeepOpenOutputStream(out));
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
         int n;
