@@ -43,6 +43,9 @@ final class Automaton {
      */
     int[] liveDepth;
 
+    /** Proves most blocks of text free of match starts; {@code null} when there are no patterns. */
+    StartFilter startFilter;
+
     Automaton(
             int[] dense,
             int denseCount,

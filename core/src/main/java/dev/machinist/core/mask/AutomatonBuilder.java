@@ -95,6 +95,7 @@ final class AutomatonBuilder {
                 maxLength,
                 patternCount);
         built.liveDepth = liveDepth;
+        built.startFilter = StartFilter.of(patterns);
         return built;
     }
 

@@ -47,6 +47,17 @@ final class MaskingOutputStream extends OutputStream {
     private boolean inMaskedRun;
     private boolean closed;
 
+    /**
+     * Whether the automaton is running ({@code false}: skipping blocks the start filter excludes, at the root,
+     * with the next block starting at {@link #position}). While it runs, match starts before
+     * {@code candidateEnd} are its business, starts in {@code [candidateEnd, checkedEnd)} were excluded by the
+     * filter, and the block starting at {@code checkedEnd} is not classified yet.
+     */
+    private boolean active;
+
+    private long candidateEnd;
+    private long checkedEnd;
+
     MaskingOutputStream(Masker masker, OutputStream out, byte[] replacement) {
         this.masker = masker;
         this.out = Objects.requireNonNull(out, "out");
@@ -112,6 +123,7 @@ final class MaskingOutputStream extends OutputStream {
         windowStart = emitted;
         writeUpTo(position);
         state = 0;
+        active = false;
         out.flush();
     }
 
@@ -119,6 +131,7 @@ final class MaskingOutputStream extends OutputStream {
     private void rescanHeldBytes(Automaton current) {
         automaton = current;
         state = 0;
+        active = false;
         int held = (int) (position - emitted);
         window = carry;
         windowOffset = 0;
@@ -126,19 +139,79 @@ final class MaskingOutputStream extends OutputStream {
         scan(carry, 0, held);
     }
 
+    /**
+     * Scans {@code b[off, off+len)}, which starts at absolute position {@link #windowStart}. Blocks the
+     * {@link StartFilter} excludes are skipped without a look at the automaton; the automaton runs from the
+     * start of each candidate block, and until every partial match that began in a candidate block is either
+     * finished or dead. The end of a write, where a block's sample would need bytes not yet written, counts as
+     * a candidate, so the state carried to the next write is always exact.
+     */
     private void scan(byte[] b, int off, int len) {
         final Automaton a = automaton;
-        final int[] dense = a.dense;
-        final int denseCount = a.denseCount;
+        final StartFilter filter = a.startFilter;
+        if (filter == null) {
+            return;
+        }
         final int end = off + len;
         final long base = windowStart - windowOffset;
-        final long[] startPairs = a.startPairs;
+        final int[] liveDepth = a.liveDepth;
         int s = state;
         int i = off;
         while (i < end) {
+            if (!active) {
+                int found = filter.skip(b, i, end);
+                i = found >= 0 ? found : ~found;
+                candidateEnd = checkedEnd = found >= 0 ? base + i + filter.stride : base + end;
+                active = true;
+                s = 0;
+                continue;
+            }
+            long at = base + i;
+            if (at == checkedEnd) {
+                int verdict = filter.classify(b, i, end);
+                if (verdict == StartFilter.UNKNOWN) {
+                    candidateEnd = checkedEnd = base + end;
+                } else {
+                    checkedEnd = at + filter.stride;
+                    if (verdict == StartFilter.CANDIDATE) {
+                        candidateEnd = checkedEnd;
+                    }
+                }
+            }
+            int stop = (int) (checkedEnd - base);
+            if (at < candidateEnd) {
+                int until = (int) Math.min(stop, candidateEnd - base);
+                s = run(a, s, b, i, until, end, base);
+                i = until;
+                continue;
+            }
+            // Past the candidates: run only while a live partial match began in a candidate block. A partial
+            // of d symbols spans at most 3d bytes (up to two line breaks after each symbol).
+            while (i < stop) {
+                s = run(a, s, b, i, i + 1, end, base);
+                i++;
+                int d = liveDepth[s];
+                if (d == 0 || base + i - 3L * d >= candidateEnd) {
+                    s = 0;
+                    active = false;
+                    i = stop;
+                    break;
+                }
+            }
+        }
+        state = s;
+    }
+
+    /** Runs the automaton over {@code b[from, until)} from state {@code s}; the write ends at {@code end}. */
+    private int run(Automaton a, int s, byte[] b, int from, int until, int end, long base) {
+        final int[] dense = a.dense;
+        final int denseCount = a.denseCount;
+        final long[] startPairs = a.startPairs;
+        int i = from;
+        while (i < until) {
             if (s == 0) {
                 // At the root nothing is held: skip every byte whose pair with the next cannot start a match.
-                int limit = end - 1;
+                int limit = Math.min(until, end - 1);
                 while (i < limit) {
                     int pair = (b[i] & 0xff) << 8 | (b[i + 1] & 0xff);
                     if ((startPairs[pair >>> 6] & (1L << pair)) != 0) break;
@@ -146,7 +219,7 @@ final class MaskingOutputStream extends OutputStream {
                 }
             }
             boolean backAtRoot = false;
-            while (s < denseCount && i < end) {
+            while (s < denseCount && i < until) {
                 int t = dense[(s << 8) | (b[i] & 0xff)];
                 if (t < 0) {
                     break;
@@ -161,13 +234,13 @@ final class MaskingOutputStream extends OutputStream {
             if (backAtRoot) {
                 continue;
             }
-            if (i == end) {
+            if (i == until) {
                 break;
             }
             s = slowStep(a, s, b[i] & 0xff, base + i);
             i++;
         }
-        state = s;
+        return s;
     }
 
     /** A line break inside a partial match, a deep state, or a state that ends a pattern. */

@@ -34,6 +34,40 @@ class MaskerPropertyTest {
         runSeeds(0, 2000, 10, 50);
     }
 
+    /** Long secrets: the start filter skips blocks of many bytes, sampled across breaks and write ends. */
+    @Test
+    void longSecretsInLargeWritesAreFoundBetweenSkippedBlocks() throws IOException {
+        long strided = 0;
+        int eightByteGrams = 0;
+        for (long seed = 100_000; seed < 101_000; seed++) {
+            RandomSecrets gen = new RandomSecrets(seed, true);
+            List<String> secrets = gen.secrets(new WeakPatternPolicy(4));
+            Masker masker = masker(secrets);
+            StartFilter filter = masker.automaton().startFilter;
+            // Shell and PowerShell pieces of a value can be short: most seeds still sample 8-byte grams.
+            eightByteGrams += filter.gramLength == 8 ? 1 : 0;
+            strided += filter.stride;
+            List<byte[]> patterns = masker.patterns();
+            for (int t = 0; t < 10; t++) {
+                List<String> printed = new ArrayList<>();
+                byte[] text = gen.text(secrets, printed);
+                byte[] expected = ReferenceMasker.mask(text, patterns, REPLACEMENT);
+                assertNoFormSurvives(expected, printed, seed);
+                for (int c = 0; c < 20; c++) {
+                    byte[] actual = maskInChunks(masker, text, gen.chunking(text.length), gen);
+                    if (!Arrays.equals(actual, expected)) {
+                        assertThat(new String(actual, StandardCharsets.UTF_8))
+                                .as("seed %d text %d chunking %d", seed, t, c)
+                                .isEqualTo(new String(expected, StandardCharsets.UTF_8));
+                    }
+                    CASES.incrementAndGet();
+                }
+            }
+        }
+        assertThat(eightByteGrams).as("seeds sampling 8-byte grams").isGreaterThan(500);
+        assertThat(strided / 1000).as("mean block length").isGreaterThanOrEqualTo(8);
+    }
+
     @Test
     void interleavedStreamsKeepTheirOwnState() throws IOException {
         for (long seed = 50_000; seed < 50_300; seed++) {

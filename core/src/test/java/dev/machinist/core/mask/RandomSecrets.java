@@ -43,8 +43,19 @@ final class RandomSecrets {
 
     private final Random random;
 
+    /**
+     * Long secrets (every form at least 16 bytes), long texts and large writes: the start filter then samples
+     * one block of several bytes at a time, which short secrets (blocks of one byte) never exercise.
+     */
+    private final boolean longSecrets;
+
     RandomSecrets(long seed) {
+        this(seed, false);
+    }
+
+    RandomSecrets(long seed, boolean longSecrets) {
         this.random = new Random(seed);
+        this.longSecrets = longSecrets;
     }
 
     Random random() {
@@ -58,7 +69,9 @@ final class RandomSecrets {
         while (secrets.size() < count) {
             String s;
             int kind = random.nextInt(10);
-            if (!secrets.isEmpty() && kind == 0) {
+            if (longSecrets) {
+                s = longSecret(secrets, kind);
+            } else if (!secrets.isEmpty() && kind == 0) {
                 String other = secrets.get(random.nextInt(secrets.size()));
                 s = other.substring(
                         0, Math.max(1, other.length() - 1 - random.nextInt(Math.max(1, other.length() / 2))));
@@ -80,6 +93,31 @@ final class RandomSecrets {
         return secrets;
     }
 
+    private String longSecret(List<String> secrets, int kind) {
+        if (!secrets.isEmpty() && kind == 0) {
+            String other = secrets.get(random.nextInt(secrets.size()));
+            int cut = Math.max(Math.min(other.length(), 22), other.length() - 1 - random.nextInt(8));
+            // Never split a surrogate pair: half an emoji is not a string a program would print.
+            return other.substring(0, Character.isHighSurrogate(other.charAt(cut - 1)) ? cut - 1 : cut);
+        }
+        if (!secrets.isEmpty() && kind == 1) {
+            StringBuilder other = new StringBuilder(secrets.get(random.nextInt(secrets.size())));
+            other.setCharAt(random.nextInt(other.length()), ASCII.charAt(random.nextInt(ASCII.length())));
+            return other.toString();
+        }
+        if (kind == 3) {
+            return strongWord(20) + "\n" + strongWord(20 + random.nextInt(10));
+        }
+        return strongWord(22 + random.nextInt(40));
+    }
+
+    /** No surrounding whitespace or quotes, so the trimmed value is the value and stays long. */
+    private String strongWord(int length) {
+        return ASCII.charAt(random.nextInt(ASCII.length()))
+                + word(length - 2)
+                + ASCII.charAt(random.nextInt(ASCII.length()));
+    }
+
     String word(int length) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < length; i++) {
@@ -98,13 +136,13 @@ final class RandomSecrets {
     /** A log text printing the secrets in random forms among noise; {@code printed} gets each printed form. */
     byte[] text(List<String> secrets, List<String> printed) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int pieces = 1 + random.nextInt(12);
+        int pieces = 1 + random.nextInt(longSecrets ? 60 : 12);
         for (int i = 0; i < pieces; i++) {
             int pick = random.nextInt(10);
             if (pick < 4) {
                 out.writeBytes(WORDS[random.nextInt(WORDS.length)].getBytes(StandardCharsets.UTF_8));
             } else if (pick < 5) {
-                out.writeBytes(word(1 + random.nextInt(8)).getBytes(StandardCharsets.UTF_8));
+                out.writeBytes(word(1 + random.nextInt(longSecrets ? 80 : 8)).getBytes(StandardCharsets.UTF_8));
             } else if (pick < 6) {
                 String s = secrets.get(random.nextInt(secrets.size()));
                 out.writeBytes(s.substring(0, random.nextInt(s.length())).getBytes(StandardCharsets.UTF_8));
@@ -196,7 +234,8 @@ final class RandomSecrets {
         List<Integer> sizes = new ArrayList<>();
         int left = length;
         while (left > 0) {
-            int size = random.nextInt(4) == 0 ? 1 + random.nextInt(left) : 1 + random.nextInt(Math.min(left, 7));
+            boolean large = longSecrets ? random.nextInt(4) != 0 : random.nextInt(4) == 0;
+            int size = large ? 1 + random.nextInt(left) : 1 + random.nextInt(Math.min(left, 7));
             sizes.add(size);
             left -= size;
         }
