@@ -31,6 +31,9 @@ final class StartFilter {
     /** A byte below 0x10 (a control character: CR, LF, but also TAB) sends the sample to the slow path. */
     private static final long HIGH_NIBBLES = 0xF0F0F0F0F0F0F0F0L;
 
+    private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
+    private static final long CRS = 0x0D0D0D0D0D0D0D0DL;
+
     private static final long MIX = 0x9E3779B97F4A7C15L;
     /** Filter bits per inserted q-gram (two of them set per gram): about 1.5% false positives. */
     private static final int BITS_PER_GRAM = 16;
@@ -129,11 +132,31 @@ final class StartFilter {
         return classifyWithBreaks(b, last, end);
     }
 
-    /** The sample read byte by byte (it holds a control character), leaving line breaks out; {@link #UNKNOWN} when {@code b} ends first. */
+    /**
+     * The sample holds a control character: rebuild it without line breaks, a word at a time (one sample in
+     * about thirteen of a build log has a line break in it). {@link #UNKNOWN} when {@code b} ends first.
+     */
     private int classifyWithBreaks(byte[] b, int last, int end) {
         long g = 0;
         int n = 0;
-        for (int i = last; i < end && n < gramLength; i++) {
+        int p = last;
+        while (n < gramLength) {
+            if (p + 8 > end) {
+                return classifyByteByByte(b, p, end, g, n);
+            }
+            long w = (long) LONG.get(b, p);
+            int plain = plainBytesBeforeBreak(w);
+            int take = Math.min(plain, gramLength - n);
+            g |= (w & lowBytes(take)) << (8 * n);
+            n += take;
+            p += take + (take == plain ? 1 : 0);
+        }
+        return mightContain(g) ? CANDIDATE : EXCLUDED;
+    }
+
+    /** The tail of a write, where a word would run past its end. */
+    private int classifyByteByByte(byte[] b, int p, int end, long g, int n) {
+        for (int i = p; i < end && n < gramLength; i++) {
             int c = b[i] & 0xff;
             if (!Automaton.isLineBreak(c)) {
                 g |= (long) c << (8 * n++);
@@ -143,6 +166,21 @@ final class StartFilter {
             return UNKNOWN;
         }
         return mightContain(g) ? CANDIDATE : EXCLUDED;
+    }
+
+    /**
+     * How many bytes of {@code w} (little-endian) come before its first CR or LF; 8 when there is none. The
+     * zero-byte test may flag bytes above a real zero, never below one, so the lowest flag is exact.
+     */
+    private static int plainBytesBeforeBreak(long w) {
+        long lf = w ^ LFS;
+        long cr = w ^ CRS;
+        long flags = (((lf - ONES) & ~lf) | ((cr - ONES) & ~cr)) & HIGHS;
+        return Long.numberOfTrailingZeros(flags) >>> 3;
+    }
+
+    private static long lowBytes(int count) {
+        return count == 8 ? -1L : (1L << (8 * count)) - 1;
     }
 
     private void add(long gram) {
