@@ -12,10 +12,12 @@ import java.nio.ByteOrder;
  * bytes, and each block is checked once, with the q bytes that follow its last position ({@code q <= 8}, line
  * breaks left out). An occurrence starting anywhere in the block covers those q bytes — line breaks inside a
  * match are skipped by the scanner, so they are skipped here too — and they are then the pattern's q-gram at
- * some offset {@code 0..s-1}. All those q-grams of all patterns are in a blocked Bloom filter; a block whose
- * sample is not in it cannot hold the start of an occurrence. The filter has false positives (then the
- * automaton runs over the block) but no false negatives. With 32-byte secrets this reads one word per 25
- * bytes instead of running the automaton over each byte.
+ * some offset {@code 0..s-1}. All those q-grams of all patterns are in a blocked Bloom filter, backed by
+ * the exact set ({@link GramTable}) for the rare sample the Bloom filter lets through; a block whose sample
+ * is not a pattern's q-gram cannot hold the start of an occurrence. The filter never excludes a block that
+ * holds one; a sample that is a q-gram of some pattern where the whole pattern is not there makes the
+ * automaton run over a block for nothing, which is rare in a log. With 32-byte secrets this reads one word
+ * per 25 bytes instead of running the automaton over each byte.
  */
 final class StartFilter {
     /** {@link #classify}: the block may hold the start of an occurrence. */
@@ -45,9 +47,11 @@ final class StartFilter {
     private final long gramMask;
     private final long controlMask;
     private final long[] words;
+    private final GramTable exact;
     private final int wordShift;
 
-    private StartFilter(int stride, int gramLength, int wordBits) {
+    private StartFilter(int stride, int gramLength, int wordBits, long grams) {
+        this.exact = new GramTable(grams);
         this.stride = stride;
         this.gramLength = gramLength;
         this.gramMask = gramLength == 8 ? -1L : (1L << (8 * gramLength)) - 1;
@@ -73,7 +77,7 @@ final class StartFilter {
         while (wordBits < MAX_WORD_BITS && (1L << wordBits) * 64 < grams * BITS_PER_GRAM) {
             wordBits++;
         }
-        StartFilter filter = new StartFilter(stride, q, wordBits);
+        StartFilter filter = new StartFilter(stride, q, wordBits, grams);
         for (byte[] p : patterns) {
             for (int offset = 0; offset < stride; offset++) {
                 filter.add(gram(p, offset, q));
@@ -101,7 +105,7 @@ final class StartFilter {
                 if (((high - ONES) & ~high & controls) == 0) {
                     long h = hash(g);
                     long bits = bits(h);
-                    if ((w[(int) (h >>> shift)] & bits) == bits) {
+                    if ((w[(int) (h >>> shift)] & bits) == bits && exact.contains(g)) {
                         return i;
                     }
                     i += s;
@@ -186,12 +190,13 @@ final class StartFilter {
     private void add(long gram) {
         long h = hash(gram);
         words[(int) (h >>> wordShift)] |= bits(h);
+        exact.add(gram);
     }
 
     boolean mightContain(long gram) {
         long h = hash(gram);
         long bits = bits(h);
-        return (words[(int) (h >>> wordShift)] & bits) == bits;
+        return (words[(int) (h >>> wordShift)] & bits) == bits && exact.contains(gram);
     }
 
     private static long hash(long gram) {
