@@ -141,6 +141,15 @@ final class StartFilter {
      * about thirteen of a build log has a line break in it). {@link #UNKNOWN} when {@code b} ends first.
      */
     private int classifyWithBreaks(byte[] b, int last, int end) {
+        if (last + 9 <= end) {
+            // The common case, one line break (or a TAB, which stays): splice the word after it in, no loop.
+            long w = (long) LONG.get(b, last);
+            long before = lowBytes(plainBytesBeforeBreak(w));
+            long spliced = ((w & before) | ((long) LONG.get(b, last + 1) & ~before)) & gramMask;
+            if (plainBytesBeforeBreak(spliced) >= gramLength) {
+                return mightContain(spliced) ? CANDIDATE : EXCLUDED;
+            }
+        }
         long g = 0;
         int n = 0;
         int p = last;
