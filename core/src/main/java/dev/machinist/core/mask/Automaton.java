@@ -43,8 +43,14 @@ final class Automaton {
      */
     int[] liveDepth;
 
-    /** Proves most blocks of text free of match starts; {@code null} when there are no patterns. */
+    /**
+     * Proves most blocks of text free of match starts; {@code null} when there are no patterns or they are
+     * too short for blocks to pay (then the automaton reads every byte).
+     */
     StartFilter startFilter;
+
+    /** No patterns at all: every byte is written through untouched. */
+    boolean matchesNothing;
 
     Automaton(
             int[] dense,

@@ -21,6 +21,10 @@ final class AutomatonBuilder {
     private AutomatonBuilder() {}
 
     static Automaton build(byte[][] input, int patternCount) {
+        return build(input, patternCount, StartFilter.DEFAULT_MINIMUM_STRIDE);
+    }
+
+    static Automaton build(byte[][] input, int patternCount, int minimumStride) {
         byte[][] patterns = Arrays.stream(input)
                 .filter(p -> p.length > 0)
                 .sorted(Arrays::compareUnsigned)
@@ -95,7 +99,8 @@ final class AutomatonBuilder {
                 maxLength,
                 patternCount);
         built.liveDepth = liveDepth;
-        built.startFilter = StartFilter.of(patterns);
+        built.startFilter = StartFilter.of(patterns, minimumStride);
+        built.matchesNothing = patterns.length == 0;
         return built;
     }
 

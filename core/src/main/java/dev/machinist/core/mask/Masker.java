@@ -28,6 +28,7 @@ public final class Masker {
     private final Replacement replacement;
     private final WeakPatternPolicy policy;
     private final Consumer<MaskWarning> warnings;
+    private final int minimumStride;
 
     /** Patterns as ISO-8859-1 strings (one char per byte): cheap to hash and compare. */
     private final Set<String> patterns = new LinkedHashSet<>();
@@ -39,6 +40,7 @@ public final class Masker {
         this.replacement = builder.replacement;
         this.policy = new WeakPatternPolicy(builder.minimumLength);
         this.warnings = builder.warnings;
+        this.minimumStride = builder.minimumStride;
     }
 
     public static Builder builder() {
@@ -155,7 +157,7 @@ public final class Masker {
                     byte[][] all = patterns.stream()
                             .map(p -> p.getBytes(StandardCharsets.ISO_8859_1))
                             .toArray(byte[][]::new);
-                    automaton = AutomatonBuilder.build(all, all.length);
+                    automaton = AutomatonBuilder.build(all, all.length, minimumStride);
                     stale = false;
                 }
             }
@@ -190,6 +192,7 @@ public final class Masker {
         private Replacement replacement = Replacement.GITHUB;
         private int minimumLength = WeakPatternPolicy.DEFAULT_MINIMUM_LENGTH;
         private Consumer<MaskWarning> warnings = w -> {};
+        private int minimumStride = StartFilter.DEFAULT_MINIMUM_STRIDE;
 
         private Builder() {}
 
@@ -211,6 +214,12 @@ public final class Masker {
         /** Where {@link #sink()} reports weak secrets (e.g. the CI's warning annotation). */
         public Builder warnings(Consumer<MaskWarning> warnings) {
             this.warnings = Objects.requireNonNull(warnings, "warnings");
+            return this;
+        }
+
+        /** Tests lower this to 1 to run the start filter with one-byte blocks, which it never uses for speed. */
+        Builder startFilterMinimumStride(int minimumStride) {
+            this.minimumStride = minimumStride;
             return this;
         }
 

@@ -149,11 +149,15 @@ final class MaskingOutputStream extends OutputStream {
     private void scan(byte[] b, int off, int len) {
         final Automaton a = automaton;
         final StartFilter filter = a.startFilter;
-        if (filter == null) {
+        if (a.matchesNothing) {
             return;
         }
         final int end = off + len;
         final long base = windowStart - windowOffset;
+        if (filter == null) {
+            state = run(a, state, b, off, end, end, base);
+            return;
+        }
         final int[] liveDepth = a.liveDepth;
         int s = state;
         int i = off;

@@ -60,8 +60,17 @@ final class StartFilter {
         this.wordShift = 64 - wordBits;
     }
 
-    /** A filter for patterns that are all non-empty and free of line breaks; none when there are no patterns. */
-    static StartFilter of(byte[][] patterns) {
+    /**
+     * Below this block length the automaton alone is faster: its root prefilter checks a byte pair in an
+     * L1-resident bitset, where a one- or two-byte block costs a Bloom lookup per byte or two.
+     */
+    static final int DEFAULT_MINIMUM_STRIDE = 3;
+
+    /**
+     * A filter for patterns that are all non-empty and free of line breaks; none when there are no patterns
+     * or when they are so short that blocks would be under {@code minimumStride} bytes.
+     */
+    static StartFilter of(byte[][] patterns, int minimumStride) {
         if (patterns.length == 0) {
             return null;
         }
@@ -72,6 +81,9 @@ final class StartFilter {
         // 8-byte grams once blocks stay long; 4-byte grams keep blocks long for medium patterns.
         int q = shortest >= 16 ? 8 : Math.min(4, shortest);
         int stride = shortest - q + 1;
+        if (stride < minimumStride) {
+            return null;
+        }
         long grams = (long) patterns.length * stride;
         int wordBits = 6;
         while (wordBits < MAX_WORD_BITS && (1L << wordBits) * 64 < grams * BITS_PER_GRAM) {

@@ -13,16 +13,20 @@ class StartFilterTest {
 
     @Test
     void blocksAndGramsFollowTheShortestPattern() {
-        assertThat(StartFilter.of(new byte[0][])).isNull();
-        StartFilter longOnes = StartFilter.of(patterns(new Random(1), 50, 32, 48));
+        assertThat(StartFilter.of(new byte[0][], 1)).isNull();
+        StartFilter longOnes = StartFilter.of(patterns(new Random(1), 50, 32, 48), 1);
         assertThat(longOnes.gramLength).isEqualTo(8);
         assertThat(longOnes.stride).isEqualTo(32 - 8 + 1);
-        StartFilter medium = StartFilter.of(patterns(new Random(2), 50, 10, 40));
+        StartFilter medium = StartFilter.of(patterns(new Random(2), 50, 10, 40), 1);
         assertThat(medium.gramLength).isEqualTo(4);
         assertThat(medium.stride).isEqualTo(10 - 4 + 1);
-        StartFilter tiny = StartFilter.of(new byte[][] {"ab".getBytes(StandardCharsets.US_ASCII)});
+        byte[][] ab = {"ab".getBytes(StandardCharsets.US_ASCII)};
+        StartFilter tiny = StartFilter.of(ab, 1);
         assertThat(tiny.gramLength).isEqualTo(2);
         assertThat(tiny.stride).isEqualTo(1);
+        assertThat(StartFilter.of(ab, StartFilter.DEFAULT_MINIMUM_STRIDE))
+                .as("one-byte blocks are left to the automaton")
+                .isNull();
     }
 
     /** The property the scanner relies on: a block holding the start of an occurrence is never excluded. */
@@ -31,7 +35,7 @@ class StartFilterTest {
         Random random = new Random(3);
         for (int round = 0; round < 2_000; round++) {
             byte[][] patterns = patterns(random, 1 + random.nextInt(20), 4 + random.nextInt(30), 60);
-            StartFilter filter = StartFilter.of(patterns);
+            StartFilter filter = StartFilter.of(patterns, 1);
             byte[] pattern = patterns[random.nextInt(patterns.length)];
             ByteArrayOutputStream text = new ByteArrayOutputStream();
             text.writeBytes(noise(random, random.nextInt(100)));
@@ -57,7 +61,7 @@ class StartFilterTest {
     @Test
     void aSampleRunningPastTheWriteIsUnknown() {
         byte[][] patterns = patterns(new Random(4), 5, 20, 30);
-        StartFilter filter = StartFilter.of(patterns);
+        StartFilter filter = StartFilter.of(patterns, 1);
         byte[] text = noise(new Random(5), 200);
         int start = 200 - filter.stride - 3;
         assertThat(filter.classify(text, start, text.length)).isEqualTo(StartFilter.UNKNOWN);
@@ -72,7 +76,7 @@ class StartFilterTest {
     @Test
     void mostBlocksOfUnrelatedTextAreExcluded() {
         Random random = new Random(6);
-        StartFilter filter = StartFilter.of(patterns(random, 7_740, 32, 64));
+        StartFilter filter = StartFilter.of(patterns(random, 7_740, 32, 64), 1);
         byte[] text = noise(random, 1 << 20);
         int blocks = 0;
         int candidates = 0;
