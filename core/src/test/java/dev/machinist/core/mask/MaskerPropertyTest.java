@@ -47,22 +47,7 @@ class MaskerPropertyTest {
             // Shell and PowerShell pieces of a value can be short: most seeds still sample 8-byte grams.
             eightByteGrams += filter.gramLength == 8 ? 1 : 0;
             strided += filter.stride;
-            List<byte[]> patterns = masker.patterns();
-            for (int t = 0; t < 10; t++) {
-                List<String> printed = new ArrayList<>();
-                byte[] text = gen.text(secrets, printed);
-                byte[] expected = ReferenceMasker.mask(text, patterns, REPLACEMENT);
-                assertNoFormSurvives(expected, printed, seed);
-                for (int c = 0; c < 20; c++) {
-                    byte[] actual = maskInChunks(masker, text, gen.chunking(text.length), gen);
-                    if (!Arrays.equals(actual, expected)) {
-                        assertThat(new String(actual, StandardCharsets.UTF_8))
-                                .as("seed %d text %d chunking %d", seed, t, c)
-                                .isEqualTo(new String(expected, StandardCharsets.UTF_8));
-                    }
-                    CASES.incrementAndGet();
-                }
-            }
+            checkTexts(gen, secrets, masker, seed, 10, 20);
         }
         assertThat(eightByteGrams).as("seeds sampling 8-byte grams").isGreaterThan(500);
         assertThat(strided / 1000).as("mean block length").isGreaterThanOrEqualTo(8);
@@ -113,21 +98,28 @@ class MaskerPropertyTest {
             RandomSecrets gen = new RandomSecrets(seed);
             List<String> secrets = gen.secrets(new WeakPatternPolicy(4));
             Masker masker = masker(secrets, seed % 2 == 0 ? 1 : StartFilter.DEFAULT_MINIMUM_STRIDE);
-            List<byte[]> patterns = masker.patterns();
-            for (int t = 0; t < texts; t++) {
-                List<String> printed = new ArrayList<>();
-                byte[] text = gen.text(secrets, printed);
-                byte[] expected = ReferenceMasker.mask(text, patterns, REPLACEMENT);
-                assertNoFormSurvives(expected, printed, seed);
-                for (int c = 0; c < chunkings; c++) {
-                    byte[] actual = maskInChunks(masker, text, gen.chunking(text.length), gen);
-                    if (!Arrays.equals(actual, expected)) {
-                        assertThat(new String(actual, StandardCharsets.UTF_8))
-                                .as("seed %d text %d chunking %d", seed, t, c)
-                                .isEqualTo(new String(expected, StandardCharsets.UTF_8));
-                    }
-                    CASES.incrementAndGet();
+            checkTexts(gen, secrets, masker, seed, texts, chunkings);
+        }
+    }
+
+    /** Random texts, each masked in random chunkings: every output must equal the reference's. */
+    private static void checkTexts(
+            RandomSecrets gen, List<String> secrets, Masker masker, long seed, int texts, int chunkings)
+            throws IOException {
+        List<byte[]> patterns = masker.patterns();
+        for (int t = 0; t < texts; t++) {
+            List<String> printed = new ArrayList<>();
+            byte[] text = gen.text(secrets, printed);
+            byte[] expected = ReferenceMasker.mask(text, patterns, REPLACEMENT);
+            assertNoFormSurvives(expected, printed, seed);
+            for (int c = 0; c < chunkings; c++) {
+                byte[] actual = maskInChunks(masker, text, gen.chunking(text.length), gen);
+                if (!Arrays.equals(actual, expected)) {
+                    assertThat(new String(actual, StandardCharsets.UTF_8))
+                            .as("seed %d text %d chunking %d", seed, t, c)
+                            .isEqualTo(new String(expected, StandardCharsets.UTF_8));
                 }
+                CASES.incrementAndGet();
             }
         }
     }
