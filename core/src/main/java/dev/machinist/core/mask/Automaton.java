@@ -73,7 +73,6 @@ final class Automaton {
         this.edge = edge;
         this.maxLength = maxLength;
         this.patternCount = patternCount;
-        this.startPairs = startPairs();
     }
 
     /**
@@ -81,22 +80,7 @@ final class Automaton {
      * line break, which matches skip). At the root, a position whose byte pair is not set cannot start a
      * match, so the scanner skips it without touching the transition table: 8 KB that stay in L1.
      */
-    final long[] startPairs;
-
-    private long[] startPairs() {
-        long[] bits = new long[1024];
-        if (denseCount == 0) return bits;
-        for (int x = 0; x < 256; x++) {
-            if (isLineBreak(x)) continue;
-            int first = step(0, x);
-            if (first == 0) continue;
-            for (int y = 0; y < 256; y++) {
-                boolean possible = matchLength[first] != 0 || isLineBreak(y) || depth[step(first, y)] == 2;
-                if (possible) bits[(x << 8 | y) >>> 6] |= 1L << (x << 8 | y);
-            }
-        }
-        return bits;
-    }
+    long[] startPairs;
 
     /** The state after reading symbol {@code c} (never CR or LF) in state {@code s}. */
     int step(int s, int c) {

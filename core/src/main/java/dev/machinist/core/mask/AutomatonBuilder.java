@@ -25,10 +25,16 @@ final class AutomatonBuilder {
     }
 
     static Automaton build(byte[][] input, int patternCount, int minimumStride) {
-        byte[][] patterns = Arrays.stream(input)
-                .filter(p -> p.length > 0)
-                .sorted(Arrays::compareUnsigned)
-                .toArray(byte[][]::new);
+        // Loops and a plain sort rather than a stream: this runs while a cold JVM starts `run`.
+        byte[][] patterns = new byte[input.length][];
+        int n = 0;
+        for (byte[] p : input) {
+            if (p.length > 0) {
+                patterns[n++] = p;
+            }
+        }
+        patterns = Arrays.copyOf(patterns, n);
+        Arrays.sort(patterns, Arrays::compareUnsigned);
         patterns = dedupe(patterns);
         int capacity = 1;
         int maxLength = 0;
@@ -99,9 +105,28 @@ final class AutomatonBuilder {
                 maxLength,
                 patternCount);
         built.liveDepth = liveDepth;
+        built.startPairs = startPairs(patterns);
         built.startFilter = StartFilter.of(patterns, minimumStride);
         built.matchesNothing = patterns.length == 0;
         return built;
+    }
+
+    /** The byte pairs that can start a match: each pattern's first two bytes, or its first and a line break. */
+    private static long[] startPairs(byte[][] patterns) {
+        long[] bits = new long[1024];
+        for (byte[] p : patterns) {
+            int x = (p[0] & 0xff) << 8;
+            if (p.length == 1) {
+                for (int y = 0; y < 256; y++) {
+                    bits[(x | y) >>> 6] |= 1L << (x | y);
+                }
+                continue;
+            }
+            for (int y : new int[] {p[1] & 0xff, '\n', '\r'}) {
+                bits[(x | y) >>> 6] |= 1L << (x | y);
+            }
+        }
+        return bits;
     }
 
     /** Sorted input: drop exact duplicates left by distinct() on arrays (which compares identity). */

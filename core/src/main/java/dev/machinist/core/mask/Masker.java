@@ -12,8 +12,10 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * The streaming secret masker. Register secrets with {@link #add(Secret)} (or hand {@link #sink()} to a
@@ -25,6 +27,8 @@ import java.util.function.Consumer;
  * picks up new patterns at its next write and re-checks the bytes it is still holding back.
  */
 public final class Masker {
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
+
     private final Replacement replacement;
     private final WeakPatternPolicy policy;
     private final Consumer<MaskWarning> warnings;
@@ -56,32 +60,36 @@ public final class Masker {
         List<MaskWarning> found = new ArrayList<>();
         List<String> values = new ArrayList<>();
         String value = secret.reveal();
-        policy.weakness(value)
-                .ifPresentOrElse(
-                        why -> found.add(new MaskWarning(
-                                secret.name(),
-                                "The value of secret " + secret.name() + " " + why
-                                        + ", so it is not masked: use a stronger secret.")),
-                        () -> values.add(value));
+        // No lambdas or streams on this path: it runs for every secret while a cold JVM starts `run`.
+        Optional<String> weak = policy.weakness(value);
+        if (weak.isPresent()) {
+            found.add(new MaskWarning(
+                    secret.name(),
+                    "The value of secret " + secret.name() + " " + weak.get()
+                            + ", so it is not masked: use a stronger secret."));
+        } else {
+            values.add(value);
+        }
         String trimmed = trim(value);
         if (!trimmed.equals(value) && policy.weakness(trimmed).isEmpty()) {
             values.add(trimmed);
         }
-        String[] lines = value.split("\r\n|\r|\n", -1);
+        String[] lines = LINE_BREAK.split(value, -1);
         if (lines.length > 1) {
             for (int i = 0; i < lines.length; i++) {
                 String line = lines[i].strip();
                 if (line.isEmpty()) {
                     continue;
                 }
-                int number = i + 1;
-                policy.weakness(line)
-                        .ifPresentOrElse(
-                                why -> found.add(new MaskWarning(
-                                        secret.name(),
-                                        "Line " + number + " of secret " + secret.name() + " " + why
-                                                + ", so it is not masked on its own (the whole value still is).")),
-                                () -> values.add(line));
+                Optional<String> weakLine = policy.weakness(line);
+                if (weakLine.isPresent()) {
+                    found.add(new MaskWarning(
+                            secret.name(),
+                            "Line " + (i + 1) + " of secret " + secret.name() + " " + weakLine.get()
+                                    + ", so it is not masked on its own (the whole value still is)."));
+                } else {
+                    values.add(line);
+                }
             }
         }
         synchronized (this) {
@@ -154,9 +162,12 @@ public final class Masker {
         if (stale) {
             synchronized (this) {
                 if (stale) {
-                    byte[][] all = patterns.stream()
-                            .map(p -> p.getBytes(StandardCharsets.ISO_8859_1))
-                            .toArray(byte[][]::new);
+                    // A loop, not a stream: a cold JVM pays ~20 ms to bootstrap the stream's lambdas.
+                    byte[][] all = new byte[patterns.size()][];
+                    int i = 0;
+                    for (String p : patterns) {
+                        all[i++] = p.getBytes(StandardCharsets.ISO_8859_1);
+                    }
                     automaton = AutomatonBuilder.build(all, all.length, minimumStride);
                     stale = false;
                 }

@@ -58,16 +58,39 @@ public final class WeakPatternPolicy {
         if (length < minimumLength) {
             return Optional.of("is shorter than " + minimumLength + " characters");
         }
-        if (value.codePoints().distinct().count() == 1) {
+        if (oneCharacterRepeated(value)) {
             return Optional.of("repeats a single character");
         }
-        if (length < MINIMUM_NUMBER_LENGTH && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (length < MINIMUM_NUMBER_LENGTH && allDigits(value)) {
             return Optional.of("is a number shorter than " + MINIMUM_NUMBER_LENGTH + " digits");
         }
         if (COMMON_WORDS.contains(value.toLowerCase(Locale.ROOT))) {
             return Optional.of("is a common word");
         }
         return Optional.empty();
+    }
+
+    // Plain loops rather than streams: this runs for every secret while a cold JVM starts `run`.
+    private static boolean oneCharacterRepeated(String value) {
+        int first = value.codePointAt(0);
+        for (int i = Character.charCount(first); i < value.length(); ) {
+            int c = value.codePointAt(i);
+            if (c != first) {
+                return false;
+            }
+            i += Character.charCount(c);
+        }
+        return true;
+    }
+
+    private static boolean allDigits(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An encoded form of a strong value only needs the length check. */
