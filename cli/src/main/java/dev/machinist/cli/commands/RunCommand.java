@@ -93,6 +93,15 @@ public class RunCommand implements Callable<Integer> {
         this.context = context;
     }
 
+    /** {@code run [masking options] -- command}, parsed without picocli (the CLI's start-up shortcut). */
+    public static RunCommand withMasking(CliContext context, MaskOptions masking, List<String> command) {
+        RunCommand run = new RunCommand(context);
+        run.vendor = new VendorOptions();
+        run.masking = masking;
+        run.command = List.copyOf(command);
+        return run;
+    }
+
     @Override
     public Integer call() {
         Masker masker = masking.masker(context);
@@ -110,10 +119,15 @@ public class RunCommand implements Callable<Integer> {
                 inject.putAll(SecretResolver.resolve(source, selection.get()));
             }
         }
-        inject.values().forEach(masker.sink()::accept);
         ChildProcess.Builder child = ChildProcess.command(command)
                 .inheritFrom(context.env())
                 .masker(masker)
+                // Registering every form of every secret, and building the automaton (the first masked write does
+                // it), overlap the child's start; its output waits in the pipe until then.
+                .beforeOutput(() -> {
+                    inject.values().forEach(masker.sink()::accept);
+                    masker.maskString("");
+                })
                 .stdin(context.in())
                 .stdout(context.rawOut())
                 .stderr(context.rawErr())
