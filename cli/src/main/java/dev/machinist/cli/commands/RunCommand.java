@@ -128,7 +128,10 @@ public class RunCommand implements Callable<Integer> {
                     inject.values().forEach(masker.sink()::accept);
                     masker.maskString("");
                 })
-                .stdin(context.in())
+                // The process's own stdin is inherited: a terminal stays a terminal, and nothing is read ahead of
+                // the child (a copy thread would swallow input meant for the commands after it). Another stream
+                // (in-process callers) is piped.
+                .stdin(context.in() == System.in ? null : context.in())
                 .stdout(context.rawOut())
                 .stderr(context.rawErr())
                 .forwardSignals(true);
