@@ -2,7 +2,7 @@
 # End-to-end overhead of `machinist run`: each child is run directly and under
 # `./machinist run --env-file F -- child` (100 secrets, all forms masked), both with stdout to /dev/null,
 # alternately (direct, masked, direct, masked, ...) so that load from elsewhere hits both sides alike.
-# Prints best and median of N runs of each and the overhead in %. Children:
+# Prints best and median wall time and median CPU time of N runs of each, and the overheads. Children:
 #   start-up   `true`: what `run` costs before and after any output (JVM, options, masker, child start)
 #   generator  bench/gen-build-log.py: a build tool printing BYTES of log lines through buffered stdout
 #              (~140 MB/s on its own, far more than a real build prints) — the realistic case
@@ -36,27 +36,36 @@ python=$(python3 -c 'import sys; print(sys.executable)')
 ./machinist --version >/dev/null # builds the CLI if needed, outside the timings
 cat "$corpus" >/dev/null         # page cache: both sides read the corpus from memory
 
-now() { date +%s%N; }
+cpu=$work/cpu.txt
+# Wall seconds and CPU seconds (user + sys, children included) of one run, stdout to /dev/null. CPU time is
+# the steadier figure on a shared machine: it is the work `run` adds, which costs wall time as soon as the
+# child and the masker do not each have a core to themselves.
 timed() {
-    local start
-    start=$(now)
-    eval "$1" >/dev/null
-    echo $(($(now) - start))
+    local start end
+    start=$(date +%s%N)
+    /usr/bin/time -f '%U %S' -o "$cpu" bash -c "$1" >/dev/null
+    end=$(date +%s%N)
+    awk -v w=$((end - start)) '{ printf "%.4f %.3f\n", w / 1e9, $1 + $2 }' "$cpu"
 }
-stats() { sort -n | awk '{ v[NR] = $1 } END { print v[1], (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+best() { sort -n | head -1; }
 
 measure() {
-    local name=$1 child=$2 direct=() masked=() d m
+    local name=$1 child=$2 direct=() masked=()
     for _ in $(seq "$runs"); do
         direct+=("$(timed "$child")")
         masked+=("$(timed "./machinist run --env-file '$envfile' -- $child")")
     done
-    d=$(printf '%s\n' "${direct[@]}" | stats)
-    m=$(printf '%s\n' "${masked[@]}" | stats)
-    awk -v name="$name" -v d="$d" -v m="$m" 'BEGIN {
-        split(d, a, " "); split(m, b, " ")
-        printf "%-10s  alone best %7.3f s  median %7.3f s | under run best %7.3f s  median %7.3f s | overhead best %+8.1f %%  median %+8.1f %%\n",
-            name, a[1] / 1e9, a[2] / 1e9, b[1] / 1e9, b[2] / 1e9, (b[1] - a[1]) * 100 / a[1], (b[2] - a[2]) * 100 / a[2]
+    local dw mw dc mc db mb
+    db=$(printf '%s\n' "${direct[@]}" | cut -d' ' -f1 | best)
+    mb=$(printf '%s\n' "${masked[@]}" | cut -d' ' -f1 | best)
+    dw=$(printf '%s\n' "${direct[@]}" | cut -d' ' -f1 | median)
+    mw=$(printf '%s\n' "${masked[@]}" | cut -d' ' -f1 | median)
+    dc=$(printf '%s\n' "${direct[@]}" | cut -d' ' -f2 | median)
+    mc=$(printf '%s\n' "${masked[@]}" | cut -d' ' -f2 | median)
+    awk -v name="$name" -v db="$db" -v mb="$mb" -v dw="$dw" -v mw="$mw" -v dc="$dc" -v mc="$mc" 'BEGIN {
+        printf "%-10s alone: best %6.3f s, median %6.3f s, cpu %6.2f s | under run: best %6.3f s, median %6.3f s, cpu %6.2f s | overhead: best %+7.1f %%, median %+7.1f %%, cpu %+6.2f s\n",
+            name, db, dw, dc, mb, mw, mc, (mb - db) * 100 / db, (mw - dw) * 100 / dw, mc - dc
     }'
 }
 
