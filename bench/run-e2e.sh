@@ -1,46 +1,79 @@
 #!/usr/bin/env bash
-# End-to-end overhead of `machinist run`: a child writing ~200 MB of build log, run directly and under
-# `./machinist run --env-file F -- child` (100 secrets, all forms masked), both with stdout to /dev/null.
-# Prints the best of N runs of each and the overhead ratio. Needs the ./machinist launcher (repo root).
+# End-to-end overhead of `machinist run`: each child is run directly and under
+# `./machinist run --env-file F -- child` (100 secrets, all forms masked), both with stdout to /dev/null,
+# alternately (direct, masked, direct, masked, ...) so that load from elsewhere hits both sides alike.
+# Prints best and median wall time and median CPU time of N runs of each, and the overheads. Children:
+#   start-up   `true`: what `run` costs before and after any output (JVM, options, masker, child start)
+#   generator  bench/gen-build-log.py: a build tool printing BYTES of log lines through buffered stdout
+#              (~140 MB/s on its own, far more than a real build prints) — the realistic case
+#   cat        `cat LOG` of a cached BYTES file: a child that does no work (splice to /dev/null), the worst case
+# Needs the ./machinist launcher (repo root) and python3.
 #
-# Usage: bench/run-e2e.sh [BYTES=200000000] [RUNS=3] [SECRETS=100]
-# CHILD can be overridden, e.g. CHILD='sh -c "yes | head -c 200000000"' bench/run-e2e.sh
+# Usage: bench/run-e2e.sh [BYTES=200000000] [RUNS=5] [SECRETS=100]
+# CHILD overrides the children with one command, e.g. CHILD='sh -c "yes | head -c 200000000"' bench/run-e2e.sh
+# MACHINIST_JAVA_OPTS is passed on to the launcher (e.g. to compare JVM flags).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bytes=${1:-200000000}
-runs=${2:-3}
+runs=${2:-5}
 secrets=${3:-100}
 if [ ! -x ./machinist ]; then
     echo "run-e2e.sh: ./machinist not found; build the CLI first (it provides the launcher and 'run')." >&2
     exit 2
 fi
-./mvnw -q -P bench -pl bench -am package -DskipTests -Dspotless.check.skip=true
 work=bench/target/e2e
 mkdir -p "$work"
 corpus=$work/build-log-$bytes.txt
 envfile=$work/secrets-$secrets.env
 if [ ! -s "$corpus" ] || [ ! -s "$envfile" ]; then
-    java -cp bench/target/benchmarks.jar dev.machinist.core.mask.BuildLogCorpus "$bytes" "$secrets" >"$corpus" 2>"$envfile"
-    chmod 600 "$envfile"
+    ./mvnw -q -P bench -pl bench -am package -DskipTests -Dspotless.check.skip=true
+    (umask 077 && java -cp bench/target/benchmarks.jar dev.machinist.core.mask.BuildLogCorpus "$bytes" "$secrets" \
+        >"$corpus" 2>"$envfile")
 fi
-child=${CHILD:-cat "$corpus"}
+# The interpreter itself, not a version manager's shim (pyenv's costs ~30 ms a start on both sides).
+python=$(python3 -c 'import sys; print(sys.executable)')
 
-now() { date +%s%N; }
+./machinist --version >/dev/null # builds the CLI if needed, outside the timings
+cat "$corpus" >/dev/null         # page cache: both sides read the corpus from memory
+
+cpu=$work/cpu.txt
+# Wall seconds and CPU seconds (user + sys, children included) of one run, stdout to /dev/null. CPU time is
+# the steadier figure on a shared machine: it is the work `run` adds, which costs wall time as soon as the
+# child and the masker do not each have a core to themselves.
+timed() {
+    local start end
+    start=$(date +%s%N)
+    /usr/bin/time -f '%U %S' -o "$cpu" bash -c "$1" >/dev/null
+    end=$(date +%s%N)
+    awk -v w=$((end - start)) '{ printf "%.4f %.3f\n", w / 1e9, $1 + $2 }' "$cpu"
+}
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 best() { sort -n | head -1; }
-time_runs() {
+
+measure() {
+    local name=$1 child=$2 direct=() masked=()
     for _ in $(seq "$runs"); do
-        start=$(now)
-        eval "$@" >/dev/null
-        echo $(( $(now) - start ))
-    done | best
+        direct+=("$(timed "$child")")
+        masked+=("$(timed "./machinist run --env-file '$envfile' -- $child")")
+    done
+    local dw mw dc mc db mb
+    db=$(printf '%s\n' "${direct[@]}" | cut -d' ' -f1 | best)
+    mb=$(printf '%s\n' "${masked[@]}" | cut -d' ' -f1 | best)
+    dw=$(printf '%s\n' "${direct[@]}" | cut -d' ' -f1 | median)
+    mw=$(printf '%s\n' "${masked[@]}" | cut -d' ' -f1 | median)
+    dc=$(printf '%s\n' "${direct[@]}" | cut -d' ' -f2 | median)
+    mc=$(printf '%s\n' "${masked[@]}" | cut -d' ' -f2 | median)
+    awk -v name="$name" -v db="$db" -v mb="$mb" -v dw="$dw" -v mw="$mw" -v dc="$dc" -v mc="$mc" 'BEGIN {
+        printf "%-10s alone: best %6.3f s, median %6.3f s, cpu %6.2f s | under run: best %6.3f s, median %6.3f s, cpu %6.2f s | overhead: best %+7.1f %%, median %+7.1f %%, cpu %+6.2f s\n",
+            name, db, dw, dc, mb, mw, mc, (mb - db) * 100 / db, (mw - dw) * 100 / dw, mc - dc
+    }'
 }
 
-# Warm the page cache so both sides read the corpus from memory.
-cat "$corpus" >/dev/null
-direct=$(time_runs "$child")
-masked=$(time_runs ./machinist run --env-file "$envfile" -- "$child")
-awk -v d="$direct" -v m="$masked" -v b="$bytes" 'BEGIN {
-    printf "child alone:           %8.3f s  (%7.1f MB/s)\n", d / 1e9, b / (d / 1e9) / 1e6
-    printf "under machinist run:   %8.3f s  (%7.1f MB/s)\n", m / 1e9, b / (m / 1e9) / 1e6
-    printf "overhead:              %8.1f %%\n", (m - d) * 100 / d
-}'
+echo "bytes=$bytes runs=$runs secrets=$secrets load: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ -n "${CHILD:-}" ]; then
+    measure child "$CHILD"
+else
+    measure start-up /bin/true
+    measure generator "$python bench/gen-build-log.py $bytes '$envfile'"
+    measure cat "cat '$corpus'"
+fi

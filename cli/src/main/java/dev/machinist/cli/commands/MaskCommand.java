@@ -29,6 +29,13 @@ public class MaskCommand implements Callable<Integer> {
         this.context = context;
     }
 
+    /** {@code mask [masking options]}, parsed without picocli (the CLI's start-up shortcut). */
+    public static MaskCommand withMasking(CliContext context, MaskOptions masking) {
+        MaskCommand mask = new MaskCommand(context);
+        mask.masking = masking;
+        return mask;
+    }
+
     @Override
     public Integer call() throws IOException {
         Masker masker = masking.masker(context);

@@ -93,6 +93,15 @@ public class RunCommand implements Callable<Integer> {
         this.context = context;
     }
 
+    /** {@code run [masking options] -- command}, parsed without picocli (the CLI's start-up shortcut). */
+    public static RunCommand withMasking(CliContext context, MaskOptions masking, List<String> command) {
+        RunCommand run = new RunCommand(context);
+        run.vendor = new VendorOptions();
+        run.masking = masking;
+        run.command = List.copyOf(command);
+        return run;
+    }
+
     @Override
     public Integer call() {
         Masker masker = masking.masker(context);
@@ -110,11 +119,19 @@ public class RunCommand implements Callable<Integer> {
                 inject.putAll(SecretResolver.resolve(source, selection.get()));
             }
         }
-        inject.values().forEach(masker.sink()::accept);
         ChildProcess.Builder child = ChildProcess.command(command)
                 .inheritFrom(context.env())
                 .masker(masker)
-                .stdin(context.in())
+                // Registering every form of every secret, and building the automaton (the first masked write does
+                // it), overlap the child's start; its output waits in the pipe until then.
+                .beforeOutput(() -> {
+                    inject.values().forEach(masker.sink()::accept);
+                    masker.maskString("");
+                })
+                // The process's own stdin is inherited: a terminal stays a terminal, and nothing is read ahead of
+                // the child (a copy thread would swallow input meant for the commands after it). Another stream
+                // (in-process callers) is piped.
+                .stdin(context.in() == System.in ? null : context.in())
                 .stdout(context.rawOut())
                 .stderr(context.rawErr())
                 .forwardSignals(true);

@@ -35,6 +35,7 @@ public final class ChildProcess {
     private final OutputStream stderr;
     private final InputStream stdin;
     private final boolean forwardSignals;
+    private final Runnable beforeOutput;
 
     private ChildProcess(Builder b) {
         this.command = List.copyOf(b.command);
@@ -45,6 +46,7 @@ public final class ChildProcess {
         this.stderr = b.stderr;
         this.stdin = b.stdin;
         this.forwardSignals = b.forwardSignals;
+        this.beforeOutput = b.beforeOutput;
     }
 
     public static Builder command(List<String> argv) {
@@ -58,10 +60,14 @@ public final class ChildProcess {
      */
     public int run() {
         try (SignalForwarder signals = forwardSignals ? SignalForwarder.install() : null) {
+            Preparation preparation = Preparation.start(beforeOutput);
             Process process = start();
             if (signals != null) {
                 signals.started(process);
             }
+            // Nothing of the child's output is read before this point: until the preparation (e.g. registering
+            // its secrets with the masker) is done, whatever it prints waits in the pipe.
+            preparation.await(process);
             OutputStream out = masker.wrap(new KeepOpenOutputStream(stdout));
             OutputStream err = masker.wrap(new KeepOpenOutputStream(stderr));
             Thread outPump = OutputPump.start("machinist-stdout", process.getInputStream(), out);
@@ -150,6 +156,7 @@ public final class ChildProcess {
         private OutputStream stderr = System.err;
         private InputStream stdin;
         private boolean forwardSignals = true;
+        private Runnable beforeOutput;
 
         private Builder(List<String> argv) {
             if (argv == null || argv.isEmpty() || argv.get(0).isEmpty()) {
@@ -217,6 +224,17 @@ public final class ChildProcess {
         /** Pipes the child's stdin from {@code stdin} instead of inheriting this process's stdin. */
         public Builder stdin(InputStream stdin) {
             this.stdin = stdin;
+            return this;
+        }
+
+        /**
+         * Work that must be done before any of the child's output is passed on, run on another thread while the
+         * child starts: typically registering the injected secrets with the masker, which takes tens of
+         * milliseconds for a hundred secrets. The child's output waits in the pipe meanwhile. If it fails, the
+         * child is killed and the exception thrown from {@link #run()}.
+         */
+        public Builder beforeOutput(Runnable preparation) {
+            this.beforeOutput = preparation;
             return this;
         }
 

@@ -73,6 +73,55 @@ class ChildProcessTest {
     }
 
     @Test
+    void outputWaitsForTheSecretsRegisteredWhileTheChildStarts() {
+        Masker masker = Masker.builder().build();
+        Secret secret = Secret.of("SECRET", "registered-while-starting-42");
+        int code = ChildProcess.command(List.of("sh", "-c", "echo \"$SECRET\"; echo \"$SECRET\" >&2"))
+                .masker(masker)
+                .secret("SECRET", secret)
+                .beforeOutput(() -> {
+                    sleep(700); // the child has long printed the secret by now; it must wait in the pipe
+                    masker.add(secret);
+                })
+                .stdout(out)
+                .stderr(err)
+                .build()
+                .run();
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("***\n");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("***\n");
+    }
+
+    @Test
+    void aFailedPreparationKillsTheChildAndPassesNothingOn() {
+        Masker masker = Masker.builder().build();
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> ChildProcess.command(List.of("sh", "-c", "echo unmasked-output; sleep 30"))
+                        .masker(masker)
+                        .beforeOutput(() -> {
+                            throw new IllegalStateException("no masker today");
+                        })
+                        .stdout(out)
+                        .stderr(err)
+                        .build()
+                        .run())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("no masker today");
+        assertThat(out.size() + err.size()).isZero();
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started))
+                .as("did not wait for the child")
+                .isLessThan(20);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void partialLinesReachTheParentWhileTheChildIsStillRunning() throws Exception {
         Masker masker = Masker.builder().build();
         masker.add(Secret.of("T", "never-printed-token"));
