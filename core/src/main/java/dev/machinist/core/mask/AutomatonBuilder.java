@@ -176,11 +176,14 @@ final class AutomatonBuilder {
             int row = s << 8;
             for (int c = 0; c < 256; c++) {
                 int next = dense[row | c];
-                if (s > 0 && Automaton.isLineBreak(c)) {
-                    dense[row | c] = Automaton.LINE_BREAK;
-                } else if (next >= denseCount || matchLength[next] != 0) {
+                if (next >= denseCount || matchLength[next] != 0) {
                     dense[row | c] = ~next;
                 }
+            }
+            if (s > 0) {
+                // Patterns hold no line breaks, so these entries were plain fallbacks: mark them after the loop.
+                dense[row | '\n'] = Automaton.LINE_BREAK;
+                dense[row | '\r'] = Automaton.LINE_BREAK;
             }
         }
     }
