@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A realistic child for bench/run-e2e.sh: prints about BYTES of Maven/npm/Gradle-like build log.
 
-Usage: gen-build-log.py [BYTES=200000000] [ENV_FILE]
+Usage: gen-build-log.py [BYTES=200000000] [ENV_FILE] [MB_PER_SECOND]
 
 Lines go one write at a time through a buffered stdout (8 KB blocks into a pipe, whatever
 PYTHONUNBUFFERED says), as a build tool's logger writes them: downloads, compiler and test lines, stack traces, npm warnings and
@@ -9,11 +9,15 @@ carriage-return progress lines. With ENV_FILE (dotenv, NAME='value' lines), abou
 echoes one of its values, so the masker has real work. Deterministic: same arguments, same bytes.
 Standard library only.
 
+With MB_PER_SECOND, the output is paced to that rate (checked every megabyte), as a build that works
+between the lines it prints: a verbose Maven build logs well under 10 MB/s. Without it, as fast as it can.
+
 Formatting a fresh line per write would make Python, not the pipe, the bottleneck (~40 MB/s), so a pool
 of distinct timestamped lines is made once and then walked in a scrambled order.
 """
 import random
 import sys
+import time
 
 GROUPS = ["org/apache/maven", "com/fasterxml/jackson/core", "org/junit/jupiter", "io/netty",
           "org/springframework/boot", "com/google/guava", "org/slf4j"]
@@ -77,11 +81,20 @@ def main():
     write = out.write
     written = 0
     i = 0
+    rate = float(sys.argv[3]) * 1e6 if len(sys.argv) > 3 else 0.0
+    start = time.monotonic()
+    next_check = 1 << 20
     while written < total:
         text = pool[i]
         write(text)
         written += len(text)
         i = (i + 6133) % size
+        if rate and written >= next_check:
+            next_check += 1 << 20
+            ahead = written / rate - (time.monotonic() - start)
+            if ahead > 0:
+                out.flush()
+                time.sleep(ahead)
     out.flush()
 
 
