@@ -22,8 +22,7 @@ final class MaskingOutputStream extends OutputStream {
     private final Masker masker;
     private final OutputStream out;
     private final byte[] replacement;
-    private Automaton automaton;
-    private int state;
+    private final MatchScanner scanner = new MatchScanner(this);
 
     /** Absolute position of the next byte to be scanned, and of the first byte not yet written downstream. */
     private long position;
@@ -47,22 +46,11 @@ final class MaskingOutputStream extends OutputStream {
     private boolean inMaskedRun;
     private boolean closed;
 
-    /**
-     * Whether the automaton is running ({@code false}: skipping blocks the start filter excludes, at the root,
-     * with the next block starting at {@link #position}). While it runs, match starts before
-     * {@code candidateEnd} are its business, starts in {@code [candidateEnd, checkedEnd)} were excluded by the
-     * filter, and the block starting at {@code checkedEnd} is not classified yet.
-     */
-    private boolean active;
-
-    private long candidateEnd;
-    private long checkedEnd;
-
     MaskingOutputStream(Masker masker, OutputStream out, byte[] replacement) {
         this.masker = masker;
         this.out = Objects.requireNonNull(out, "out");
         this.replacement = replacement;
-        this.automaton = masker.automaton();
+        scanner.reset(masker.automaton());
     }
 
     @Override
@@ -77,7 +65,7 @@ final class MaskingOutputStream extends OutputStream {
             throw new IOException("Stream closed");
         }
         Automaton current = masker.automaton();
-        if (current != automaton) {
+        if (current != scanner.automaton()) {
             rescanHeldBytes(current);
         }
         if (len == 0) {
@@ -86,7 +74,7 @@ final class MaskingOutputStream extends OutputStream {
         window = b;
         windowOffset = off;
         windowStart = position;
-        scan(b, off, len);
+        scanner.scan(b, off, len, windowStart - windowOffset);
         position += len;
         long frontier = frontier();
         long heldFrom = emitted;
@@ -122,178 +110,36 @@ final class MaskingOutputStream extends OutputStream {
         windowOffset = 0;
         windowStart = emitted;
         writeUpTo(position);
-        state = 0;
-        active = false;
+        scanner.reset(scanner.automaton());
         out.flush();
     }
 
     /** New patterns arrived: re-read the held-back bytes with the new automaton (they may now match). */
     private void rescanHeldBytes(Automaton current) {
-        automaton = current;
-        state = 0;
-        active = false;
+        scanner.reset(current);
         int held = (int) (position - emitted);
         window = carry;
         windowOffset = 0;
         windowStart = emitted;
-        scan(carry, 0, held);
-    }
-
-    /**
-     * Scans {@code b[off, off+len)}, which starts at absolute position {@link #windowStart}. Blocks the
-     * {@link StartFilter} excludes are skipped without a look at the automaton; the automaton runs from the
-     * start of each candidate block, and until every partial match that began in a candidate block is either
-     * finished or dead. The end of a write, where a block's sample would need bytes not yet written, counts as
-     * a candidate, so the state carried to the next write is always exact.
-     */
-    private void scan(byte[] b, int off, int len) {
-        final Automaton a = automaton;
-        final StartFilter filter = a.startFilter;
-        if (a.matchesNothing) {
-            return;
-        }
-        final int end = off + len;
-        final long base = windowStart - windowOffset;
-        if (filter == null) {
-            state = run(a, state, b, off, end, end, base);
-            return;
-        }
-        final int[] liveDepth = a.liveDepth;
-        int s = state;
-        int i = off;
-        while (i < end) {
-            if (!active) {
-                int found = filter.skip(b, i, end);
-                i = found >= 0 ? found : ~found;
-                candidateEnd = checkedEnd = found >= 0 ? base + i + filter.stride : base + end;
-                active = true;
-                s = 0;
-                continue;
-            }
-            long at = base + i;
-            if (at == checkedEnd) {
-                int verdict = filter.classify(b, i, end);
-                if (verdict == StartFilter.UNKNOWN) {
-                    candidateEnd = checkedEnd = base + end;
-                } else {
-                    checkedEnd = at + filter.stride;
-                    if (verdict == StartFilter.CANDIDATE) {
-                        candidateEnd = checkedEnd;
-                    }
-                }
-            }
-            int stop = (int) (checkedEnd - base);
-            if (at < candidateEnd) {
-                int until = (int) Math.min(stop, candidateEnd - base);
-                s = run(a, s, b, i, until, end, base);
-                i = until;
-                continue;
-            }
-            // Past the candidates: run only while a live partial match began in a candidate block. A partial
-            // of d symbols spans at most 3d bytes (up to two line breaks after each symbol).
-            while (i < stop) {
-                s = run(a, s, b, i, i + 1, end, base);
-                i++;
-                int d = liveDepth[s];
-                if (d == 0 || base + i - 3L * d >= candidateEnd) {
-                    s = 0;
-                    active = false;
-                    i = stop;
-                    break;
-                }
-            }
-        }
-        state = s;
-    }
-
-    /** Runs the automaton over {@code b[from, until)} from state {@code s}; the write ends at {@code end}. */
-    private int run(Automaton a, int s, byte[] b, int from, int until, int end, long base) {
-        final int[] dense = a.dense;
-        final int denseCount = a.denseCount;
-        final long[] startPairs = a.startPairs;
-        int i = from;
-        while (i < until) {
-            if (s == 0) {
-                // At the root nothing is held: skip every byte whose pair with the next cannot start a match.
-                int limit = Math.min(until, end - 1);
-                while (i < limit) {
-                    int pair = (b[i] & 0xff) << 8 | (b[i + 1] & 0xff);
-                    if ((startPairs[pair >>> 6] & (1L << pair)) != 0) break;
-                    i++;
-                }
-            }
-            boolean backAtRoot = false;
-            while (s < denseCount && i < until) {
-                int t = dense[(s << 8) | (b[i] & 0xff)];
-                if (t < 0) {
-                    break;
-                }
-                s = t;
-                i++;
-                if (t == 0) {
-                    backAtRoot = true;
-                    break;
-                }
-            }
-            if (backAtRoot) {
-                continue;
-            }
-            if (i == until) {
-                break;
-            }
-            s = slowStep(a, s, b[i] & 0xff, base + i);
-            i++;
-        }
-        return s;
-    }
-
-    /** A line break inside a partial match, a deep state, or a state that ends a pattern. */
-    private int slowStep(Automaton a, int s, int c, long at) {
-        if (Automaton.isLineBreak(c)) {
-            if (a.liveDepth[s] == 0) {
-                // No suffix read so far can grow into a match: the same as the root, whose bytes are written.
-                return 0;
-            }
-            int run = 1;
-            for (long p = at - 1; run <= 2 && Automaton.isLineBreak(byteAt(p)); p--) {
-                run++;
-            }
-            return run > 2 ? 0 : s;
-        }
-        int next = a.step(s, c);
-        int length = a.matchLength[next];
-        if (length != 0) {
-            cover(startOfSymbols(at, length), at + 1);
-        }
-        return next;
-    }
-
-    /** Position of the first of the {@code count} symbols (non line-break bytes) ending at {@code last}. */
-    private long startOfSymbols(long last, int count) {
-        long p = last;
-        int seen = 0;
-        while (true) {
-            if (!Automaton.isLineBreak(byteAt(p)) && ++seen == count) {
-                return p;
-            }
-            p--;
-        }
+        scanner.scan(carry, 0, held, windowStart);
     }
 
     /** The first byte that a future match could still cover: the start of the current partial match. */
     private long frontier() {
-        int d = automaton.liveDepth[state];
-        return d == 0 ? position : startOfSymbols(position - 1, d);
+        int d = scanner.liveDepth();
+        return d == 0 ? position : scanner.startOfSymbols(position - 1, d);
     }
 
-    private int byteAt(long p) {
+    /** The byte at absolute position {@code p}, in the current write or among the held-back bytes. */
+    int byteAt(long p) {
         if (p >= windowStart) {
             return window[windowOffset + (int) (p - windowStart)] & 0xff;
         }
         return carry[(int) (p - emitted)] & 0xff;
     }
 
-    private void cover(long start, long end) {
+    /** Marks [start, end) as covered by a match. */
+    void cover(long start, long end) {
         if (ranges > 0 && start <= ends[ranges - 1]) {
             starts[ranges - 1] = Math.min(starts[ranges - 1], start);
             ends[ranges - 1] = end;
