@@ -17,7 +17,7 @@ import java.util.Random;
  */
 final class RandomSecrets {
     private static final String ASCII = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-    private static final String META = ".*+?()[]{}|^$\\/\"'`&<>%=:;,!#~- ";
+    private static final String META = ".*+?()[]{}|^$\\/\"'`&<>%=:;,!#~- \t\u0001";
     private static final String[] MULTIBYTE = {"é", "ß", "日本", "語", "😀", "Ж", "€", "\u00a0"};
     private static final String[] WORDS = {
         "[INFO] ",
