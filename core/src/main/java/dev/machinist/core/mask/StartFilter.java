@@ -37,7 +37,7 @@ final class StartFilter {
     private static final long CRS = 0x0D0D0D0D0D0D0D0DL;
 
     private static final long MIX = 0x9E3779B97F4A7C15L;
-    /** Filter bits per inserted q-gram (two of them set per gram): about 1.5% false positives. */
+    /** Bloom bits per inserted q-gram (two set per gram): about 1% of samples go on to the exact table. */
     private static final int BITS_PER_GRAM = 16;
     /** 2^17 words: 1 MB, the most a filter may take (reached at about 1,000 32-byte secrets). */
     private static final int MAX_WORD_BITS = 17;
