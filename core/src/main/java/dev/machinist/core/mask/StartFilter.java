@@ -103,35 +103,16 @@ final class StartFilter {
      * start of an occurrence, or {@code ~start} of the first block whose sample runs past {@code end}.
      */
     int skip(byte[] b, int from, int end) {
-        final int s = stride;
-        final long mask = gramMask;
-        final long controls = controlMask;
-        final long[] w = words;
-        final int shift = wordShift;
         int i = from;
         while (true) {
-            int last = i + s - 1;
-            if (last + 8 <= end) {
-                long g = (long) LONG.get(b, last) & mask;
-                long high = g & HIGH_NIBBLES;
-                if (((high - ONES) & ~high & controls) == 0) {
-                    long h = hash(g);
-                    long bits = bits(h);
-                    if ((w[(int) (h >>> shift)] & bits) == bits && exact.contains(g)) {
-                        return i;
-                    }
-                    i += s;
-                    continue;
-                }
-            }
-            int verdict = classifyWithBreaks(b, last, end);
+            int verdict = classify(b, i, end);
             if (verdict == CANDIDATE) {
                 return i;
             }
             if (verdict == UNKNOWN) {
                 return ~i;
             }
-            i += s;
+            i += stride;
         }
     }
 
