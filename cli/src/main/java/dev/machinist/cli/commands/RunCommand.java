@@ -122,11 +122,11 @@ public class RunCommand implements Callable<Integer> {
         ChildProcess.Builder child = ChildProcess.command(command)
                 .inheritFrom(context.env())
                 .masker(masker)
-                // Registering every form of every secret, and building the automaton (the first masked write does
-                // it), overlap the child's start; its output waits in the pipe until then.
+                // Registering every form of every secret, and building the automaton, overlap the child's start;
+                // its output waits in the pipe until then.
                 .beforeOutput(() -> {
                     inject.values().forEach(masker.sink()::accept);
-                    masker.maskString("");
+                    masker.compile();
                 })
                 // The process's own stdin is inherited: a terminal stays a terminal, and nothing is read ahead of
                 // the child (a copy thread would swallow input meant for the commands after it). Another stream

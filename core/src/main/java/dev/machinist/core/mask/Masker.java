@@ -157,6 +157,14 @@ public final class Masker {
                 .toList();
     }
 
+    /**
+     * Builds the matcher for the secrets added so far now, instead of at the next write (e.g. while a child
+     * process starts, before its first output).
+     */
+    public void compile() {
+        automaton();
+    }
+
     /** The current automaton, rebuilt once after any number of additions. */
     Automaton automaton() {
         if (stale) {
