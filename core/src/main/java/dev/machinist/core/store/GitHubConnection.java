@@ -18,8 +18,7 @@ public record GitHubConnection(URI apiBase, Secret token, String tokenSource, Ht
         Objects.requireNonNull(apiBase, "apiBase");
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(http, "http");
-        String s = apiBase.toString();
-        apiBase = URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
+        apiBase = ApiBase.withoutTrailingSlash(apiBase);
     }
 
     /**
@@ -35,16 +34,7 @@ public record GitHubConnection(URI apiBase, Secret token, String tokenSource, Ht
                     + " Actions secrets (classic: repo scope, admin:org for organization secrets; fine-grained:"
                     + " Secrets read and write).");
         }
-        URI base;
-        try {
-            base = URI.create(api.trim());
-        } catch (IllegalArgumentException e) {
-            throw MachinistException.usage("The GitHub API URL '" + api + "' is not a valid URL.");
-        }
-        if (base.getScheme() == null || base.getHost() == null) {
-            throw MachinistException.usage("The GitHub API URL '" + api
-                    + "' must be absolute, e.g. https://api.github.com or" + " https://github.example.com/api/v3.");
-        }
+        URI base = ApiBase.parse(api, "GitHub", "https://api.github.com or https://github.example.com/api/v3");
         return new GitHubConnection(base, Secret.of(source, env.get(source).trim()), source, http);
     }
 

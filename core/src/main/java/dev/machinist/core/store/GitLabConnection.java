@@ -18,8 +18,7 @@ public record GitLabConnection(URI apiBase, Secret token, String tokenSource, Ht
         Objects.requireNonNull(apiBase, "apiBase");
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(http, "http");
-        String s = apiBase.toString();
-        apiBase = URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
+        apiBase = ApiBase.withoutTrailingSlash(apiBase);
     }
 
     /**
@@ -40,16 +39,7 @@ public record GitLabConnection(URI apiBase, Secret token, String tokenSource, Ht
             throw MachinistException.usage("No GitLab token: set GITLAB_TOKEN to a project, group or personal access"
                     + " token with the api scope whose user has at least the Maintainer role." + jobTokenNote);
         }
-        URI base;
-        try {
-            base = URI.create(api.trim());
-        } catch (IllegalArgumentException e) {
-            throw MachinistException.usage("The GitLab API URL '" + api + "' is not a valid URL.");
-        }
-        if (base.getScheme() == null || base.getHost() == null) {
-            throw MachinistException.usage(
-                    "The GitLab API URL '" + api + "' must be absolute, e.g." + " https://gitlab.example.com/api/v4.");
-        }
+        URI base = ApiBase.parse(api, "GitLab", "https://gitlab.example.com/api/v4");
         return new GitLabConnection(base, Secret.of("GITLAB_TOKEN", token.trim()), "GITLAB_TOKEN", http);
     }
 
